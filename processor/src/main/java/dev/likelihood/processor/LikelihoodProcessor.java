@@ -1,0 +1,128 @@
+package dev.likelihood.processor;
+
+import com.google.auto.service.AutoService;
+import dev.likelihood.processor.derive.Derivation;
+import dev.likelihood.processor.derive.DerivedLoss;
+import dev.likelihood.processor.emit.GeneratedFiles;
+import dev.likelihood.processor.emit.LossClassWriter;
+import dev.likelihood.processor.model.Diagnostic;
+import dev.likelihood.processor.model.LikelihoodModel;
+import dev.likelihood.processor.model.ModelReader;
+import dev.likelihood.processor.model.OrphanAnnotations;
+import dev.likelihood.processor.model.Reporter;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.RecordComponentElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
+
+/**
+ * Round handling only: finds {@code @Likelihood} types, defers those whose component types are
+ * not generated yet, and hands each one to read, derive and emit. A failure on one record is
+ * reported on that record; javac never sees an exception from here.
+ */
+@AutoService(Processor.class)
+public final class LikelihoodProcessor extends AbstractProcessor {
+
+  private static final String LIKELIHOOD = "dev.likelihood.Likelihood";
+
+  /** Records whose component types were unresolved in an earlier round, by qualified name. */
+  private final Set<String> deferred = new LinkedHashSet<>();
+  /** Every type compiled from source so far, for name-clash checks. */
+  private final Set<String> sourceTypes = new LinkedHashSet<>();
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return Set.of(
+        LIKELIHOOD,
+        "dev.likelihood.Param",
+        "dev.likelihood.Response",
+        "dev.likelihood.Known",
+        "dev.likelihood.Offset",
+        "dev.likelihood.Weight",
+        "dev.likelihood.Constant");
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    Reporter reporter = new Reporter(processingEnv.getMessager());
+    try {
+      recordSourceTypes(round.getRootElements());
+      Set<TypeElement> todo = new LinkedHashSet<>();
+      for (String name : deferred) {
+        TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
+        if (type != null) {
+          todo.add(type);
+        }
+      }
+      deferred.clear();
+      TypeElement likelihood = processingEnv.getElementUtils().getTypeElement(LIKELIHOOD);
+      if (likelihood != null) {
+        ElementFilter.typesIn(round.getElementsAnnotatedWith(likelihood)).forEach(todo::add);
+      }
+      for (TypeElement type : todo) {
+        processOne(type, reporter, round.processingOver());
+      }
+      new OrphanAnnotations(reporter).check(annotations, round);
+    } catch (RuntimeException | Error e) {
+      reporter.errorWithoutElement(Diagnostic.INTERNAL_ERROR, "this round", stackTrace(e));
+    }
+    return true;
+  }
+
+  private void processOne(TypeElement type, Reporter reporter, boolean lastRound) {
+    try {
+      List<RecordComponentElement> unresolved = ModelReader.unresolvedComponents(type);
+      if (!unresolved.isEmpty()) {
+        if (lastRound) {
+          for (RecordComponentElement c : unresolved) {
+            reporter.error(c, Diagnostic.UNRESOLVED_TYPE, c.getSimpleName(), type.getSimpleName(), c.asType());
+          }
+        } else {
+          deferred.add(type.getQualifiedName().toString());
+        }
+        return;
+      }
+      Optional<LikelihoodModel> model = new ModelReader(sourceTypes, reporter).read(type);
+      if (model.isEmpty()) {
+        return;
+      }
+      DerivedLoss loss = Derivation.derive(model.get());
+      new GeneratedFiles(processingEnv.getFiler())
+          .write(model.get().packageName(), new LossClassWriter(loss).write(), type);
+    } catch (Exception | Error e) {
+      reporter.error(type, Diagnostic.INTERNAL_ERROR, type.getQualifiedName(), stackTrace(e));
+    }
+  }
+
+  private void recordSourceTypes(Set<? extends Element> roots) {
+    for (TypeElement type : ElementFilter.typesIn(roots)) {
+      recordType(type);
+    }
+  }
+
+  private void recordType(TypeElement type) {
+    sourceTypes.add(type.getQualifiedName().toString());
+    ElementFilter.typesIn(type.getEnclosedElements()).forEach(this::recordType);
+  }
+
+  private static String stackTrace(Throwable e) {
+    StringWriter out = new StringWriter();
+    e.printStackTrace(new PrintWriter(out));
+    return out.toString();
+  }
+}

@@ -1,0 +1,92 @@
+package dev.likelihood.processor.derive;
+
+import static dev.likelihood.processor.derive.Exprs.call;
+import static dev.likelihood.processor.derive.Exprs.constant;
+import static dev.likelihood.processor.derive.Exprs.dependsOn;
+import static dev.likelihood.processor.derive.Exprs.pow;
+import static dev.likelihood.processor.derive.Exprs.product;
+import static dev.likelihood.processor.derive.Exprs.sum;
+
+import dev.likelihood.processor.derive.Expr.Call;
+import dev.likelihood.processor.derive.Expr.Pow;
+import dev.likelihood.processor.derive.Expr.Product;
+import dev.likelihood.processor.derive.Expr.Sum;
+import dev.likelihood.processor.derive.Expr.Var;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Symbolic differentiation of the IR. Primitives contribute their own derivative rules
+ * ({@link Fn#partials}), which are written in stable primitives, so the derivative of a stable
+ * expression is stable too. Operands that do not mention the variable are never differentiated.
+ */
+public final class Differentiator {
+
+  private Differentiator() {}
+
+  /** d e / d v, simplified. */
+  public static Expr derivative(Expr e, Var v) {
+    if (!dependsOn(e, v)) {
+      return constant(0);
+    }
+    if (e instanceof Var) {
+      return constant(1);
+    }
+    if (e instanceof Sum s) {
+      List<Expr> terms = new ArrayList<>();
+      for (Expr term : s.terms()) {
+        terms.add(derivative(term, v));
+      }
+      return sum(terms);
+    }
+    if (e instanceof Product p) {
+      return productRule(p.factors(), v);
+    }
+    if (e instanceof Expr.Group g) {
+      return derivative(g.body(), v);
+    }
+    if (e instanceof Pow p) {
+      return product(
+          constant(p.exponent()), pow(p.base(), p.exponent() - 1), derivative(p.base(), v));
+    }
+    return chainRule((Call) e, v);
+  }
+
+  private static Expr productRule(List<Expr> factors, Var v) {
+    List<Expr> terms = new ArrayList<>();
+    for (int i = 0; i < factors.size(); i++) {
+      if (!dependsOn(factors.get(i), v)) {
+        continue;
+      }
+      List<Expr> others = new ArrayList<>(factors);
+      others.set(i, derivative(factors.get(i), v));
+      terms.add(product(others));
+    }
+    return sum(terms);
+  }
+
+  private static Expr chainRule(Call c, Var v) {
+    if (c.fn() == Fn.TIMES_OR_ZERO) {
+      // the zero-guard must survive differentiation: d(a b) = a db + b da, each term guarded by
+      // its own data factor so that a zero label still silences an infinite derivative.
+      Expr a = c.args().get(0);
+      Expr b = c.args().get(1);
+      return sum(
+          call(Fn.TIMES_OR_ZERO, a, derivative(b, v)), call(Fn.TIMES_OR_ZERO, derivative(a, v), b));
+    }
+    List<Expr> partials = c.fn().partials(c.args());
+    List<Expr> terms = new ArrayList<>();
+    for (int i = 0; i < c.args().size(); i++) {
+      Expr arg = c.args().get(i);
+      if (!dependsOn(arg, v)) {
+        continue;
+      }
+      if (partials == null) {
+        throw new IllegalStateException(
+            "no derivative rule for " + c.fn() + " with respect to argument " + i);
+      }
+      terms.add(product(partials.get(i), derivative(arg, v)));
+    }
+    return sum(terms);
+  }
+}

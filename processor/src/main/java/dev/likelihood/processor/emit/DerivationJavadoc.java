@@ -1,0 +1,126 @@
+package dev.likelihood.processor.emit;
+
+import dev.likelihood.processor.derive.DerivedLoss;
+import dev.likelihood.processor.derive.DerivedLoss.Case;
+import dev.likelihood.processor.derive.Expr;
+import dev.likelihood.processor.derive.Expr.Call;
+import dev.likelihood.processor.derive.Exprs;
+import dev.likelihood.processor.derive.Fn;
+import dev.likelihood.processor.derive.InverseLinks;
+import dev.likelihood.processor.model.Component;
+import dev.likelihood.processor.model.LikelihoodModel;
+import dev.likelihood.processor.model.ParameterBinding;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The class Javadoc, which states the derivation so that users can read what they assumed:
+ * distribution, links, the NLL as a formula, what {@code dropConstants} removed, the generated
+ * form and the stable primitives it relies on.
+ */
+final class DerivationJavadoc {
+
+  private DerivationJavadoc() {}
+
+  static String of(DerivedLoss loss) {
+    LikelihoodModel model = loss.model();
+    Map<String, String> names = new LinkedHashMap<>();
+    model.components().forEach(c -> names.put(c.name(), c.name()));
+    ExpressionWriter math = ExpressionWriter.math(names);
+    StringBuilder doc = new StringBuilder();
+    doc.append("Negative log-likelihood of {@link ")
+        .append(model.recordName())
+        .append("} under the ")
+        .append(model.family())
+        .append(" family, derived at compile time by Likelihood.\n\n");
+    doc.append("<h2>Model</h2>\n<pre>\n");
+    doc.append("  ").append(model.response().name()).append(" ~ ").append(model.family()).append('(');
+    List<String> parameterNames = new ArrayList<>();
+    model.parameters().forEach(b -> parameterNames.add(b.parameter().name()));
+    doc.append(String.join(", ", parameterNames)).append(")\n");
+    for (ParameterBinding b : model.parameters()) {
+      doc.append("  ").append(escape(bindingLine(model, b))).append('\n');
+    }
+    doc.append("</pre>\n");
+    doc.append("<h2>Negative log-likelihood of one sample</h2>\n<pre>\n  nll = ")
+        .append(escape(densityFormula(loss)))
+        .append("\n</pre>\n");
+    doc.append("After substituting the links and rewriting into stable forms")
+        .append(loss.droppedTerms().isEmpty() ? "" : ", and dropping constants")
+        .append(", the generated code computes\n<pre>\n");
+    for (Case c : loss.cases()) {
+      String when = c.label() == null ? "" : "  when " + model.response().name() + " = "
+          + c.label().intValue() + ":\n";
+      doc.append(when);
+      doc.append("  nll = ").append(escape(math.write(c.nll()))).append('\n');
+      List<Component> params = model.paramComponents();
+      for (int k = 0; k < params.size(); k++) {
+        doc.append("  d nll / d ").append(params.get(k).name()).append(" = ")
+            .append(escape(math.write(c.gradient().get(k)))).append('\n');
+      }
+    }
+    doc.append("</pre>\n");
+    if (!loss.droppedTerms().isEmpty()) {
+      List<String> dropped = new ArrayList<>();
+      loss.droppedTerms().forEach(t -> dropped.add(escape(math.write(t))));
+      doc.append("{@code dropConstants = true} removed the terms free of parameters: <code>")
+          .append(String.join(" + ", dropped))
+          .append("</code>. The value is the NLL up to a constant; the minimiser and the gradient"
+              + " are unchanged.\n\n");
+    }
+    Set<Fn> used = EnumSet.noneOf(Fn.class);
+    loss.cases().forEach(c -> {
+      collect(c.nll(), used);
+      c.gradient().forEach(g -> collect(g, used));
+    });
+    List<String> stable = new ArrayList<>();
+    used.forEach(fn -> {
+      if (!fn.stableForm().isEmpty()) {
+        stable.add("<li>" + escape(fn.stableForm()) + "</li>");
+      }
+    });
+    if (!stable.isEmpty()) {
+      doc.append("<p>Stable forms used:\n<ul>\n").append(String.join("\n", stable)).append("\n</ul>\n");
+    }
+    return doc.toString();
+  }
+
+  private static String densityFormula(DerivedLoss loss) {
+    return dev.likelihood.processor.derive.Densities.of(loss.model().family()).formula();
+  }
+
+  private static String bindingLine(LikelihoodModel model, ParameterBinding b) {
+    String name = b.parameter().name();
+    switch (b.source()) {
+      case PARAM:
+        String eta = b.component().name();
+        boolean primary = b.parameter().equals(model.signature().primary());
+        if (primary && model.offset().isPresent()) {
+          eta = "(" + eta + " + " + model.offset().get().name() + ")";
+        }
+        return InverseLinks.formula(b.link(), name, eta) + "    (@Param " + b.component().name()
+            + ", " + b.link() + " link)";
+      case KNOWN:
+        return name + " = " + b.component().name() + "    (@Known, per sample)";
+      case CONSTANT:
+        return name + " = " + Literals.of(b.value()) + "    (@Constant)";
+      default:
+        return name + " = " + Literals.of(b.value()) + "    (the family's default)";
+    }
+  }
+
+  private static void collect(Expr e, Set<Fn> used) {
+    if (e instanceof Call c) {
+      used.add(c.fn());
+    }
+    Exprs.children(e).forEach(child -> collect(child, used));
+  }
+
+  private static String escape(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+  }
+}

@@ -1,0 +1,352 @@
+package dev.likelihood.processor.emit;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.likelihood.processor.derive.DerivedLoss;
+import dev.likelihood.processor.derive.Expr;
+import dev.likelihood.processor.model.Component;
+import dev.likelihood.processor.model.LikelihoodModel;
+import dev.likelihood.processor.model.ValueType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import javax.lang.model.element.Modifier;
+
+/** Builds the {@code FooLoss} class of SPEC.md, "The generated class", from a derivation. */
+public final class LossClassWriter {
+
+  private final DerivedLoss loss;
+  private final LikelihoodModel model;
+  private final ClassName recordType;
+  private final ClassName lossType;
+
+  public LossClassWriter(DerivedLoss loss) {
+    this.loss = loss;
+    this.model = loss.model();
+    String[] names = model.recordName().split("\\.");
+    this.recordType =
+        ClassName.get(model.packageName(), names[0], java.util.Arrays.copyOfRange(names, 1, names.length));
+    this.lossType = ClassName.get(model.packageName(), model.lossClassName());
+  }
+
+  public TypeSpec write() {
+    TypeSpec.Builder type =
+        TypeSpec.classBuilder(lossType)
+            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+            .addSuperinterface(ParameterizedTypeName.get(Types.LIKELIHOOD_LOSS, recordType))
+            .addJavadoc("$L", DerivationJavadoc.of(loss))
+            .addField(
+                FieldSpec.builder(lossType, "INSTANCE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                    .addJavadoc("The stateless instance, for code that works with any loss.\n")
+                    .initializer("new $T()", lossType)
+                    .build())
+            .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+            .addMethod(nll())
+            .addMethod(nllAndGradient())
+            .addMethod(batchDelegate(false))
+            .addMethod(batch(false))
+            .addMethod(batchDelegate(true))
+            .addMethod(batch(true))
+            .addMethod(instanceNll(false))
+            .addMethod(instanceNll(true));
+    inference("mean", loss.mean(), "The distribution's mean").ifPresent(type::addMethod);
+    inference("mode", loss.mode(), "The distribution's mode").ifPresent(type::addMethod);
+    return type.build();
+  }
+
+  private LocalNames reservedNames() {
+    List<String> taken = new ArrayList<>();
+    model.components().forEach(c -> taken.add(c.name()));
+    return new LocalNames(taken);
+  }
+
+  private Map<String, String> perSampleVariables() {
+    Map<String, String> variables = new LinkedHashMap<>();
+    model.components().forEach(c -> variables.put(c.name(), c.name()));
+    return variables;
+  }
+
+  private MethodSpec nll() {
+    LocalNames names = reservedNames();
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder("nll")
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(double.class)
+            .addJavadoc("The negative log-likelihood of one sample$L.\n", weightedNote());
+    addSampleParameters(method);
+    CodeBlock.Builder code = CodeBlock.builder();
+    RowBody.Outputs out =
+        new RowBody(loss, perSampleVariables(), "Checks.NO_ROW", names, code).write(false);
+    code.addStatement("return $L", weighted(out.nll(), perSampleVariables()));
+    return method.addCode(rowCode(code)).build();
+  }
+
+  private MethodSpec nllAndGradient() {
+    LocalNames names = reservedNames();
+    String grad = names.fresh("grad");
+    String offset = names.fresh("offset");
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder("nllAndGradient")
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(double.class)
+            .addJavadoc(
+                "The negative log-likelihood of one sample$L; writes its derivative with respect to"
+                    + " $L into {@code $L[$L...]}.\n",
+                weightedNote(),
+                paramList(),
+                grad,
+                offset);
+    addSampleParameters(method);
+    method.addParameter(double[].class, grad).addParameter(int.class, offset);
+    CodeBlock.Builder code = CodeBlock.builder();
+    Map<String, String> variables = perSampleVariables();
+    RowBody.Outputs out = new RowBody(loss, variables, "Checks.NO_ROW", names, code).write(true);
+    for (int k = 0; k < out.gradient().size(); k++) {
+      String index = k == 0 ? offset : offset + " + " + k;
+      code.addStatement("$L[$L] = $L", grad, index, weighted(out.gradient().get(k), variables));
+    }
+    code.addStatement("return $L", weighted(out.nll(), variables));
+    return method.addCode(rowCode(code)).build();
+  }
+
+  private MethodSpec batchDelegate(boolean withGradient) {
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder(withGradient ? "lossAndGradient" : "loss")
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(double.class)
+            .addJavadoc(
+                "The loss over all rows$L; see the {@code from, to} overload.\n",
+                withGradient ? ", with its gradient" : "");
+    LocalNames names = reservedNames();
+    String reduction = names.fresh("reduction");
+    method.addParameter(Types.REDUCTION, reduction);
+    List<String> args = new ArrayList<>();
+    args.add(reduction);
+    args.add("0");
+    args.add(model.response().name() + ".length");
+    for (Component c : model.components()) {
+      method.addParameter(columnType(c), c.name());
+      args.add(c.name());
+    }
+    if (withGradient) {
+      for (Component c : model.paramComponents()) {
+        String g = names.fresh(gradientColumn(c));
+        method.addParameter(double[].class, g);
+        args.add(g);
+      }
+    }
+    return method
+        .addStatement("return $L($L)", withGradient ? "lossAndGradient" : "loss", String.join(", ", args))
+        .build();
+  }
+
+  private MethodSpec batch(boolean withGradient) {
+    LocalNames names = reservedNames();
+    String reduction = names.fresh("reduction");
+    String from = names.fresh("from");
+    String to = names.fresh("to");
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder(withGradient ? "lossAndGradient" : "loss")
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(double.class)
+            .addParameter(Types.REDUCTION, reduction)
+            .addParameter(int.class, from)
+            .addParameter(int.class, to);
+    model.components().forEach(c -> method.addParameter(columnType(c), c.name()));
+    List<String> gradients = new ArrayList<>();
+    if (withGradient) {
+      for (Component c : model.paramComponents()) {
+        String g = names.fresh(gradientColumn(c));
+        gradients.add(g);
+        method.addParameter(double[].class, g);
+      }
+    }
+    method.addJavadoc("$L", batchJavadoc(withGradient, from, to));
+    String response = model.response().name();
+    CodeBlock.Builder code = CodeBlock.builder();
+    code.addStatement("$T.requireNonNull($L, $S)", Objects.class, reduction, reduction);
+    for (Component c : model.components()) {
+      if (c != model.response()) {
+        code.addStatement(
+            "$T.sameLength($S, $L.length, $S, $L.length)", Types.CHECKS, c.name(), c.name(), response, response);
+      }
+    }
+    for (String g : gradients) {
+      code.addStatement(
+          "$T.sameLength($S, $L.length, $S, $L.length)", Types.CHECKS, g, g, response, response);
+    }
+    code.addStatement("$T.checkFromToIndex($L, $L, $L.length)", Objects.class, from, to, response);
+    String denominator = names.fresh("denominator");
+    CodeBlock meanDenominator =
+        model.weight().isPresent()
+            ? CodeBlock.of("$T.of($L, $L, $L)", Types.COMPENSATED_SUM, model.weight().get().name(), from, to)
+            : CodeBlock.of("$L - $L", to, from);
+    code.addStatement(
+        "final double $L = $L == $T.SUM ? 1.0 : $L", denominator, reduction, Types.REDUCTION, meanDenominator);
+    String scale = names.fresh("scale");
+    if (withGradient) {
+      code.addStatement("final double $L = 1.0 / $L", scale, denominator);
+    }
+    String sum = names.fresh("sum");
+    String compensation = names.fresh("compensation");
+    String i = names.fresh("i");
+    code.addStatement("double $L = 0.0", sum);
+    code.addStatement("double $L = 0.0", compensation);
+    code.beginControlFlow("for (int $L = $L; $L < $L; $L++)", i, from, i, to, i);
+    Map<String, String> variables = new LinkedHashMap<>();
+    model.components().forEach(c -> variables.put(c.name(), c.name() + "[" + i + "]"));
+    RowBody.Outputs out = new RowBody(loss, variables, i, names, code).write(withGradient);
+    for (int k = 0; k < gradients.size(); k++) {
+      code.addStatement(
+          "$L[$L] = $L * $L", gradients.get(k), i, scale, weighted(out.gradient().get(k), variables));
+    }
+    String term = names.fresh("term");
+    String total = names.fresh("total");
+    code.addStatement("final double $L = $L", term, weighted(out.nll(), variables));
+    code.add("// Neumaier's compensated summation: the rounding error of each addition is kept\n");
+    code.addStatement("final double $L = $L + $L", total, sum, term);
+    code.addStatement(
+        "$L += $T.abs($L) >= $T.abs($L) ? ($L - $L) + $L : ($L - $L) + $L",
+        compensation, Math.class, sum, Math.class, term, sum, total, term, term, total, sum);
+    code.addStatement("$L = $L", sum, total);
+    code.endControlFlow();
+    code.addStatement("return ($L + $L) / $L", sum, compensation, denominator);
+    return method.addCode(rowCode(code)).build();
+  }
+
+  private MethodSpec instanceNll(boolean withGradient) {
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder(withGradient ? "nllAndGradient" : "nll")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(double.class)
+            .addParameter(recordType, "sample");
+    List<String> args = new ArrayList<>();
+    model.components().forEach(c -> args.add("sample." + c.name() + "()"));
+    if (withGradient) {
+      method.addParameter(double[].class, "grad").addParameter(int.class, "offset");
+      args.add("grad");
+      args.add("offset");
+    }
+    return method
+        .addStatement("return $L($L)", withGradient ? "nllAndGradient" : "nll", String.join(", ", args))
+        .build();
+  }
+
+  private Optional<MethodSpec> inference(String name, Expr statistic, String what) {
+    if (statistic == null) {
+      return Optional.empty();
+    }
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder(name)
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(double.class)
+            .addJavadoc(
+                "$L for one sample's predictions (recipe step 4)$L.\n",
+                what,
+                model.offset().isPresent()
+                    ? "; the offset is not applied: pass the linear predictor with the offset added"
+                    : "");
+    Map<String, String> variables = new LinkedHashMap<>();
+    for (Component c : model.predictorComponents()) {
+      method.addParameter(TypeName.get(double.class), c.name());
+      variables.put(c.name(), c.name());
+    }
+    CodeBlock.Builder code = CodeBlock.builder();
+    StraightLineCode straight =
+        new StraightLineCode(List.of(statistic), variables, reservedNames(), code);
+    String value = straight.java(statistic);
+    code.addStatement("return $L", JavaText.code(value));
+    return Optional.of(method.addCode(code.build()).build());
+  }
+
+  private void addSampleParameters(MethodSpec.Builder method) {
+    for (Component c : model.components()) {
+      method.addParameter(sampleType(c), c.name());
+    }
+  }
+
+  private String weighted(String value, Map<String, String> variables) {
+    return model.weight().map(w -> variables.get(w.name()) + " * " + value).orElse(value);
+  }
+
+  private String weightedNote() {
+    return model.weight().map(w -> ", times its weight {@code " + w.name() + "}").orElse("");
+  }
+
+  private String paramList() {
+    List<String> names = new ArrayList<>();
+    model.paramComponents().forEach(c -> names.add("{@code " + c.name() + "}"));
+    return names.isEmpty() ? "no parameter" : String.join(", ", names);
+  }
+
+  private String batchJavadoc(boolean withGradient, String from, String to) {
+    StringBuilder doc = new StringBuilder();
+    doc.append("The ")
+        .append(model.weight().isPresent() ? "weighted " : "")
+        .append("loss over rows {@code [")
+        .append(from)
+        .append(", ")
+        .append(to)
+        .append(")}: the compensated sum of the per-row NLLs, divided by ")
+        .append(model.weight().isPresent() ? "the sum of the weights" : "the row count")
+        .append(" for {@link Reduction#MEAN}.\n");
+    if (withGradient) {
+      doc.append(
+          "Each gradient column receives, at rows {@code [from, to)} only, the derivative of the"
+              + " reduced loss with respect to that row's parameter component; other rows are left"
+              + " untouched.\n");
+    }
+    doc.append(
+        "\n@throws IllegalArgumentException if a column's length differs from the response's, or a"
+            + " row's input lies outside its support or domain (naming the component, row and"
+            + " value)\n");
+    doc.append("@throws IndexOutOfBoundsException if {@code [from, to)} is not within the columns\n");
+    return doc.toString();
+  }
+
+  private static CodeBlock rowCode(CodeBlock.Builder code) {
+    return code.build();
+  }
+
+  private static TypeName sampleType(Component c) {
+    return typeName(c.type());
+  }
+
+  private static TypeName columnType(Component c) {
+    return c.type().isArray()
+        ? typeName(c.type())
+        : com.palantir.javapoet.ArrayTypeName.of(typeName(c.type()));
+  }
+
+  private static TypeName typeName(ValueType type) {
+    switch (type) {
+      case BOOLEAN:
+        return TypeName.BOOLEAN;
+      case INT:
+        return TypeName.INT;
+      case LONG:
+        return TypeName.LONG;
+      case DOUBLE:
+        return TypeName.DOUBLE;
+      case DOUBLE_ARRAY:
+        return com.palantir.javapoet.ArrayTypeName.of(TypeName.DOUBLE);
+      case INT_ARRAY:
+        return com.palantir.javapoet.ArrayTypeName.of(TypeName.INT);
+      default:
+        throw new AssertionError(type);
+    }
+  }
+
+  private static String gradientColumn(Component c) {
+    return "grad" + Character.toUpperCase(c.name().charAt(0)) + c.name().substring(1);
+  }
+}

@@ -1,0 +1,171 @@
+package dev.likelihood.processor.emit;
+
+import com.palantir.javapoet.CodeBlock;
+import dev.likelihood.processor.derive.DerivedLoss;
+import dev.likelihood.processor.derive.DerivedLoss.Case;
+import dev.likelihood.processor.derive.DerivedLoss.Guard;
+import dev.likelihood.processor.derive.Expr;
+import dev.likelihood.processor.model.Component;
+import dev.likelihood.processor.model.Domain;
+import dev.likelihood.processor.model.LikelihoodModel;
+import dev.likelihood.processor.model.ParameterBinding;
+import dev.likelihood.processor.model.Source;
+import dev.likelihood.processor.model.ValueType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The code for one sample, shared by the per-sample methods and the batch loops: input checks,
+ * then the unweighted NLL (and gradient) into locals, through the guards and the per-label cases.
+ */
+final class RowBody {
+
+  /** The locals holding one sample's results. */
+  record Outputs(String nll, List<String> gradient) {}
+
+  private final DerivedLoss loss;
+  private final Map<String, String> variables;
+  private final String row;
+  private final LocalNames names;
+  private final CodeBlock.Builder code;
+
+  /**
+   * @param variables how each component's value is spelled ({@code calls} or {@code calls[i]})
+   * @param row the Java expression for the row reported by exceptions
+   */
+  RowBody(
+      DerivedLoss loss,
+      Map<String, String> variables,
+      String row,
+      LocalNames names,
+      CodeBlock.Builder code) {
+    this.loss = loss;
+    this.variables = variables;
+    this.row = row;
+    this.names = names;
+    this.code = code;
+  }
+
+  Outputs write(boolean withGradient) {
+    checkInputs();
+    LikelihoodModel model = loss.model();
+    String nll = names.fresh("nll");
+    List<String> gradient = new ArrayList<>();
+    code.addStatement("final double $L", nll);
+    if (withGradient) {
+      for (Component c : model.paramComponents()) {
+        String name = names.fresh("d" + Character.toUpperCase(c.name().charAt(0)) + c.name().substring(1));
+        gradient.add(name);
+        code.addStatement("final double $L", name);
+      }
+    }
+    Outputs outputs = new Outputs(nll, gradient);
+    if (!loss.guards().isEmpty()) {
+      code.beginControlFlow("if ($L)", guardCondition());
+      code.add("// the link's inverse is undefined or leaves the parameter's domain here\n");
+      code.addStatement("$L = Double.POSITIVE_INFINITY", nll);
+      gradient.forEach(g -> code.addStatement("$L = Double.NaN", g));
+      code.nextControlFlow("else");
+    }
+    List<Case> cases = loss.cases();
+    if (cases.size() == 1) {
+      writeCase(cases.get(0), outputs);
+    } else {
+      code.beginControlFlow("if ($L)", labelIsOne());
+      writeCase(cases.get(0), outputs);
+      code.nextControlFlow("else");
+      writeCase(cases.get(1), outputs);
+      code.endControlFlow();
+    }
+    if (!loss.guards().isEmpty()) {
+      code.endControlFlow();
+    }
+    return outputs;
+  }
+
+  private void writeCase(Case c, Outputs outputs) {
+    List<Expr> exprs = new ArrayList<>();
+    exprs.add(c.nll());
+    if (!outputs.gradient().isEmpty()) {
+      exprs.addAll(c.gradient());
+    }
+    StraightLineCode straight = new StraightLineCode(exprs, variables, names, code);
+    String nll = straight.java(c.nll());
+    List<String> gradient = new ArrayList<>();
+    for (int k = 0; k < outputs.gradient().size(); k++) {
+      gradient.add(straight.java(c.gradient().get(k)));
+    }
+    code.addStatement("$L = $L", outputs.nll(), JavaText.code(nll));
+    for (int k = 0; k < gradient.size(); k++) {
+      code.addStatement("$L = $L", outputs.gradient().get(k), JavaText.code(gradient.get(k)));
+    }
+  }
+
+  private String guardCondition() {
+    List<String> conditions = new ArrayList<>();
+    ExpressionWriter writer = new ExpressionWriter(Style.JAVA, variables, e -> null);
+    for (Guard guard : loss.guards()) {
+      conditions.add(writer.write(guard.eta()) + " <= 0.0");
+    }
+    return String.join(" || ", conditions);
+  }
+
+  private String labelIsOne() {
+    Component response = loss.model().response();
+    String y = variables.get(response.name());
+    return response.type() == ValueType.BOOLEAN ? y : y + " == 1";
+  }
+
+  private void checkInputs() {
+    LikelihoodModel model = loss.model();
+    Component response = model.response();
+    String y = variables.get(response.name());
+    String outside = model.signature().support().outsideCondition(y, response.type());
+    if (outside != null) {
+      code.beginControlFlow("if ($L)", outside);
+      code.addStatement(
+          "throw $T.outsideSupport($S, $L, $L, $S)",
+          Types.CHECKS,
+          response.name(),
+          row,
+          y,
+          model.signature().support().description());
+      code.endControlFlow();
+    }
+    for (ParameterBinding binding : model.parameters()) {
+      if (binding.source() == Source.KNOWN) {
+        checkDomain(binding.component(), binding.parameter().domain());
+      }
+    }
+    model.weight().ifPresent(w -> checkDomain(w, null));
+  }
+
+  /** A known parameter must lie in its domain, a weight must be >= 0; NaN fails both. */
+  private void checkDomain(Component component, Domain domain) {
+    String v = variables.get(component.name());
+    String inside;
+    String expected;
+    if (domain == null) {
+      inside = v + " >= 0.0";
+      expected = ">= 0";
+    } else {
+      switch (domain) {
+        case POSITIVE:
+          inside = v + " > 0.0";
+          break;
+        case PROBABILITY:
+          inside = v + " > 0.0 && " + v + " < 1.0";
+          break;
+        default:
+          inside = "Double.isFinite(" + v + ")";
+          break;
+      }
+      expected = domain.condition();
+    }
+    code.beginControlFlow("if (!($L))", inside);
+    code.addStatement(
+        "throw $T.outsideDomain($S, $L, $L, $S)", Types.CHECKS, component.name(), row, v, expected);
+    code.endControlFlow();
+  }
+}

@@ -1,0 +1,261 @@
+package dev.likelihood.processor.model;
+
+import dev.likelihood.Link;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.RecordComponentElement;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * Decides how each family parameter is given (a {@code @Param}, a {@code @Known}, a
+ * {@code @Constant} or its default) and with which link, reporting unknown names, parameters
+ * given twice, missing ones, constants outside their domain and links that do not fit.
+ */
+final class ParameterResolver {
+
+  private final FamilySignature signature;
+  private final TypeElement type;
+  private final AnnotationMirror likelihood;
+  private final Map<Component, RecordComponentElement> sources;
+  private final Reporter reporter;
+  /** What gives each parameter, with the element to blame if it is given again. */
+  private final Map<String, Claim> claims = new LinkedHashMap<>();
+
+  private record Claim(String description, ParameterBinding binding) {}
+
+  ParameterResolver(
+      FamilySignature signature,
+      TypeElement type,
+      AnnotationMirror likelihood,
+      Map<Component, RecordComponentElement> sources,
+      Reporter reporter) {
+    this.signature = signature;
+    this.type = type;
+    this.likelihood = likelihood;
+    this.sources = sources;
+    this.reporter = reporter;
+  }
+
+  List<ParameterBinding> resolve() {
+    for (Map.Entry<Component, RecordComponentElement> entry : sources.entrySet()) {
+      Component c = entry.getKey();
+      if (c.role() == Role.PARAM) {
+        claimParam(c, entry.getValue());
+      } else if (c.role() == Role.KNOWN) {
+        claimKnown(c, entry.getValue());
+      }
+    }
+    for (AnnotationValue value : Annotations.array(likelihood, "constants")) {
+      claimConstant((AnnotationMirror) value.getValue(), value);
+    }
+    checkLikelihoodLink();
+    List<ParameterBinding> bindings = new ArrayList<>();
+    for (FamilyParameter p : signature.parameters()) {
+      Claim claim = claims.get(p.name());
+      if (claim != null) {
+        bindings.add(claim.binding());
+      } else if (p.hasDefault()) {
+        bindings.add(new ParameterBinding(p, Source.DEFAULT, null, null, p.defaultValue()));
+      } else {
+        reporter.error(
+            type, likelihood, null, Diagnostic.MISSING_PARAMETER, signature.family(), p.name(),
+            p.name(), p.name(), p.name());
+      }
+    }
+    return bindings;
+  }
+
+  private void claimParam(Component c, RecordComponentElement element) {
+    AnnotationMirror mirror = Annotations.find(element, Annotations.PARAM).orElseThrow();
+    String name = c.parameter().isEmpty() ? signature.primary().name() : c.parameter();
+    Optional<FamilyParameter> parameter = known(name, element, mirror, "value");
+    if (parameter.isEmpty()) {
+      return;
+    }
+    Link link = Link.valueOf(Annotations.enumName(mirror, "link", "DEFAULT"));
+    boolean primary = parameter.get().equals(signature.primary());
+    if (primary) {
+      Link outer = Link.valueOf(Annotations.enumName(likelihood, "link", "DEFAULT"));
+      if (outer != Link.DEFAULT && link != Link.DEFAULT && outer != link) {
+        reporter.error(
+            element, Diagnostic.LINK_CONFLICT, outer, name, c.name(), link);
+        return;
+      }
+      link = link == Link.DEFAULT ? outer : link;
+    }
+    boolean fromLikelihood = primary && link != Link.DEFAULT
+        && Annotations.explicit(mirror, "link").isEmpty();
+    link = link == Link.DEFAULT ? parameter.get().defaultLink() : link;
+    boolean fits = fromLikelihood
+        ? linkFits(link, parameter.get(), type, likelihood, Annotations.explicit(likelihood, "link").orElse(null))
+        : linkFits(link, parameter.get(), element, mirror, Annotations.explicit(mirror, "link").orElse(null));
+    if (!fits) {
+      return;
+    }
+    claim(
+        parameter.get(),
+        "@Param component '" + c.name() + "'",
+        new ParameterBinding(parameter.get(), Source.PARAM, link, c, Double.NaN),
+        element,
+        mirror,
+        null);
+  }
+
+  private void claimKnown(Component c, RecordComponentElement element) {
+    AnnotationMirror mirror = Annotations.find(element, Annotations.KNOWN).orElseThrow();
+    known(c.parameter(), element, mirror, "value")
+        .ifPresent(p -> claim(
+            p,
+            "@Known component '" + c.name() + "'",
+            new ParameterBinding(p, Source.KNOWN, null, c, Double.NaN),
+            element,
+            mirror,
+            null));
+  }
+
+  private void claimConstant(AnnotationMirror constant, AnnotationValue where) {
+    String name = Annotations.string(constant, "name", "");
+    Object raw = Annotations.explicit(constant, "value").map(AnnotationValue::getValue).orElse(null);
+    if (!(raw instanceof Number)) {
+      return; // javac has reported the missing or ill-typed value
+    }
+    double value = ((Number) raw).doubleValue();
+    Optional<FamilyParameter> parameter = known(name, type, likelihood, where);
+    if (parameter.isEmpty()) {
+      return;
+    }
+    Domain domain = parameter.get().domain();
+    if (!inDomain(value, domain)) {
+      reporter.error(
+          type, likelihood, where, Diagnostic.CONSTANT_DOMAIN, name, value, domain.description(),
+          domain.condition());
+      return;
+    }
+    claim(
+        parameter.get(),
+        "@Constant(name = \"" + name + "\")",
+        new ParameterBinding(parameter.get(), Source.CONSTANT, null, null, value),
+        type,
+        likelihood,
+        where);
+  }
+
+  private void claim(
+      FamilyParameter p,
+      String description,
+      ParameterBinding binding,
+      Element element,
+      AnnotationMirror mirror,
+      AnnotationValue value) {
+    Claim earlier = claims.putIfAbsent(p.name(), new Claim(description, binding));
+    if (earlier != null) {
+      reporter.error(
+          element, mirror, value, Diagnostic.DUPLICATE_PARAMETER, p.name(), signature.family(),
+          earlier.description(), description);
+    }
+  }
+
+  /** The @Likelihood link needs a @Param primary parameter to apply to. */
+  private void checkLikelihoodLink() {
+    Link outer = Link.valueOf(Annotations.enumName(likelihood, "link", "DEFAULT"));
+    Claim claim = claims.get(signature.primary().name());
+    if (outer == Link.DEFAULT || claim == null || claim.binding().source() == Source.PARAM) {
+      return; // nothing to check, or a missing parameter, which is reported on its own
+    }
+    reporter.error(
+        type, likelihood, Annotations.explicit(likelihood, "link").orElse(null),
+        Diagnostic.LINK_WITHOUT_PARAM, outer, signature.primary().name(), claim.description(),
+        claim.binding().source() == Source.KNOWN ? "@Known" : "@Constant");
+  }
+
+  private boolean linkFits(
+      Link link, FamilyParameter p, Element element, AnnotationMirror mirror, AnnotationValue value) {
+    switch (LinkRules.fit(link, p.domain())) {
+      case ERROR:
+        reporter.error(
+            element, mirror, value, Diagnostic.LINK_NOT_ALLOWED, link, p.name(), signature.family(),
+            p.domain().description(), LinkRules.safeLinks(p.domain()));
+        return false;
+      case WARN:
+        if (!suppressed(element)) {
+          reporter.warning(
+              element, mirror, Diagnostic.LINK_OUTSIDE_DOMAIN, link, p.name(),
+              p.domain().description(), LinkRules.safeLinks(p.domain()));
+        }
+        return true;
+      default:
+        return true;
+    }
+  }
+
+  /** Our warnings are not javac's lint categories, so we honour @SuppressWarnings ourselves. */
+  private boolean suppressed(Element element) {
+    for (Element e = element; e != null; e = e.getEnclosingElement()) {
+      SuppressWarnings s = e.getAnnotation(SuppressWarnings.class);
+      if (s != null && List.of(s.value()).contains("likelihood")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Optional<FamilyParameter> known(
+      String name, Element element, AnnotationMirror mirror, Object where) {
+    Optional<FamilyParameter> parameter = signature.parameter(name);
+    if (parameter.isEmpty()) {
+      AnnotationValue value =
+          where instanceof AnnotationValue v
+              ? v
+              : Annotations.explicit(mirror, (String) where).orElse(null);
+      reporter.error(
+          element, mirror, value, Diagnostic.UNKNOWN_PARAMETER, signature.family(), name,
+          signature.parameters().stream().map(FamilyParameter::name).collect(Collectors.joining(", ")),
+          suggestion(name));
+    }
+    return parameter;
+  }
+
+  private String suggestion(String name) {
+    return signature.parameters().stream()
+        .map(FamilyParameter::name)
+        .filter(candidate -> editDistance(candidate.toLowerCase(), name.toLowerCase()) <= 2)
+        .findFirst()
+        .map(candidate -> " Did you mean '" + candidate + "'?")
+        .orElse(" Name one of them");
+  }
+
+  private static boolean inDomain(double value, Domain domain) {
+    switch (domain) {
+      case POSITIVE:
+        return value > 0 && value < Double.POSITIVE_INFINITY;
+      case PROBABILITY:
+        return value > 0 && value < 1;
+      default:
+        return Double.isFinite(value);
+    }
+  }
+
+  private static int editDistance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      int[] current = new int[b.length() + 1];
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+      }
+      previous = current;
+    }
+    return previous[b.length()];
+  }
+}
