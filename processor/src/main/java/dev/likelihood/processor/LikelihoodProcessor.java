@@ -34,6 +34,7 @@ import javax.lang.model.util.ElementFilter;
 public final class LikelihoodProcessor extends AbstractProcessor {
 
   private static final String LIKELIHOOD = "dev.likelihood.Likelihood";
+  private static final String GENERATED = "javax.annotation.processing.Generated";
 
   /** Records whose component types were unresolved in an earlier round, by qualified name. */
   private final Set<String> deferred = new LinkedHashSet<>();
@@ -49,7 +50,10 @@ public final class LikelihoodProcessor extends AbstractProcessor {
         "dev.likelihood.Known",
         "dev.likelihood.Offset",
         "dev.likelihood.Weight",
-        "dev.likelihood.Constant");
+        "dev.likelihood.Constant",
+        // our own output carries @Generated; unclaimed, it makes -Xlint:all warn
+        // "No processor claimed any of these annotations" and breaks users' -Werror builds
+        GENERATED);
   }
 
   @Override
