@@ -13,6 +13,7 @@ import dev.likelihood.processor.model.ParameterBinding;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,6 +53,11 @@ final class DerivationJavadoc {
     doc.append("After substituting the links and rewriting into stable forms")
         .append(loss.droppedTerms().isEmpty() ? "" : ", and dropping constants")
         .append(", the generated code computes\n<pre>\n");
+    Set<Expr.Group> groups = new LinkedHashSet<>();
+    loss.cases().forEach(c -> collectGroups(c.nll(), groups));
+    for (Expr.Group g : groups) {
+      doc.append("  ").append(g.name()).append(" = ").append(escape(math.writeDefinition(g))).append('\n');
+    }
     for (Case c : loss.cases()) {
       String when = c.label() == null ? "" : "  when " + model.response().name() + " = "
           + c.label().intValue() + ":\n";
@@ -118,6 +124,13 @@ final class DerivationJavadoc {
       used.add(c.fn());
     }
     Exprs.children(e).forEach(child -> collect(child, used));
+  }
+
+  private static void collectGroups(Expr e, Set<Expr.Group> groups) {
+    if (e instanceof Expr.Group g) {
+      groups.add(g);
+    }
+    Exprs.children(e).forEach(child -> collectGroups(child, groups));
   }
 
   private static String escape(String text) {

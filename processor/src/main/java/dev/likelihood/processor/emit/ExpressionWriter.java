@@ -53,6 +53,11 @@ final class ExpressionWriter {
     return write(e, 0).text;
   }
 
+  /** A named quantity's definition, written out (its name is what {@link #write} gives). */
+  String writeDefinition(Expr.Group g) {
+    return write(g.body(), 0).text;
+  }
+
   private Written write(Expr e, int context) {
     Written w = writeNode(e);
     return w.precedence < context ? new Written("(" + w.text + ")", ATOM) : w;
@@ -89,7 +94,7 @@ final class ExpressionWriter {
       return power(p);
     }
     if (e instanceof Expr.Group g) {
-      return writeNode(g.body());
+      return style == Style.MATH ? new Written(g.name(), ATOM) : writeNode(g.body());
     }
     return call((Call) e);
   }
