@@ -136,9 +136,17 @@ final class ExpressionWriter {
         numerator.add(write(factor, PRODUCT).text);
       }
     }
-    String text = numerator.isEmpty() ? one() : String.join(times(), numerator);
-    for (String d : denominator) {
-      text += " / " + d;
+    String text;
+    if (denominator.isEmpty()) {
+      text = String.join(times(), numerator);
+    } else if (numerator.size() <= 1 || style == Style.MATH) {
+      text = (numerator.isEmpty() ? one() : String.join(times(), numerator))
+          + " / " + String.join(" / ", denominator);
+    } else {
+      // a * b * (c / d) rather than a * b * c / d: the quotient of the last factor and the
+      // denominator is usually moderate where the running product c * ... would overflow
+      String last = numerator.remove(numerator.size() - 1);
+      text = String.join(times(), numerator) + " * (" + last + " / " + String.join(" / ", denominator) + ")";
     }
     return coefficient < 0 ? new Written("-" + text, UNARY) : new Written(text, PRODUCT);
   }

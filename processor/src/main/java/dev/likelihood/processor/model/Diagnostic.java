@@ -8,7 +8,7 @@ package dev.likelihood.processor.model;
 public enum Diagnostic {
   NOT_A_RECORD(
       "LikelihoodNotARecord",
-      "@Likelihood annotates a record, but %s is a %s. Declare it as a record: record %s(...) {}"),
+      "@Likelihood annotates a record, but %s is %s. Declare it as a record: record %s(...) {}"),
   GENERIC_RECORD(
       "LikelihoodGenericRecord",
       "record %s has type parameters, which a generated loss cannot take. Remove them: the"

@@ -277,8 +277,10 @@ public final class ModelReader {
         .collect(Collectors.joining(", "));
   }
 
+  /** "a class", "an interface", "an enum", "an annotation type". */
   private static String kindName(ElementKind kind) {
-    return kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    String name = kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    return ("aeiou".indexOf(name.charAt(0)) >= 0 ? "an " : "a ") + name;
   }
 
   private static String packageOf(TypeElement type) {

@@ -198,12 +198,21 @@ final class ParameterResolver {
   /** Our warnings are not javac's lint categories, so we honour @SuppressWarnings ourselves. */
   private boolean suppressed(Element element) {
     for (Element e = element; e != null; e = e.getEnclosingElement()) {
-      SuppressWarnings s = e.getAnnotation(SuppressWarnings.class);
-      if (s != null && List.of(s.value()).contains("likelihood")) {
+      if (suppressesHere(e)
+          // @SuppressWarnings cannot target a record component: JDK 17 keeps it only on the
+          // accessor and field it propagates to (later JDKs also on the component)
+          || (e instanceof RecordComponentElement c
+              && c.getAccessor() != null
+              && suppressesHere(c.getAccessor()))) {
         return true;
       }
     }
     return false;
+  }
+
+  private static boolean suppressesHere(Element e) {
+    SuppressWarnings s = e.getAnnotation(SuppressWarnings.class);
+    return s != null && List.of(s.value()).contains("likelihood");
   }
 
   private Optional<FamilyParameter> known(

@@ -1,0 +1,11 @@
+package dev.likelihood.samples.reference;
+
+import dev.likelihood.Family;
+import dev.likelihood.Likelihood;
+import dev.likelihood.Link;
+import dev.likelihood.Param;
+import dev.likelihood.Response;
+
+/** BERNOULLI through LOGIT, a double response. */
+@Likelihood(family = Family.BERNOULLI, link = Link.LOGIT)
+record BernoulliLogit(@Response double y, @Param double eta) {}

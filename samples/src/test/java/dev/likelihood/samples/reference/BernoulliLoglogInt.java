@@ -1,0 +1,11 @@
+package dev.likelihood.samples.reference;
+
+import dev.likelihood.Family;
+import dev.likelihood.Likelihood;
+import dev.likelihood.Link;
+import dev.likelihood.Param;
+import dev.likelihood.Response;
+
+/** BERNOULLI through LOGLOG, an int response. */
+@Likelihood(family = Family.BERNOULLI, link = Link.LOGLOG)
+record BernoulliLoglogInt(@Response int y, @Param double eta) {}

@@ -1,0 +1,19 @@
+package dev.likelihood.samples.reference;
+
+import dev.likelihood.Family;
+import dev.likelihood.Likelihood;
+import dev.likelihood.Link;
+import dev.likelihood.Param;
+import dev.likelihood.Response;
+
+/**
+ * NORMAL, mu through IDENTITY, sigma a parameter through INVERSE_SQUARED.
+ * Its link on a positive parameter is accepted with a compile-time warning (suppressed here);
+ * eta at or below zero gives +Infinity.
+ */
+@SuppressWarnings("likelihood") // the warn-only link is the point of this record
+@Likelihood(family = Family.NORMAL, link = Link.IDENTITY)
+record NormalIdentityMuInverseSquaredSigma(
+    @Response double y,
+    @Param double mu,
+    @Param(value = "sigma", link = Link.INVERSE_SQUARED) double sigma) {}

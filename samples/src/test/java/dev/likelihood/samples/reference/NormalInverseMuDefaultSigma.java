@@ -1,0 +1,11 @@
+package dev.likelihood.samples.reference;
+
+import dev.likelihood.Family;
+import dev.likelihood.Likelihood;
+import dev.likelihood.Link;
+import dev.likelihood.Param;
+import dev.likelihood.Response;
+
+/** NORMAL, mu through INVERSE, sigma at its default 1. */
+@Likelihood(family = Family.NORMAL, link = Link.INVERSE)
+record NormalInverseMuDefaultSigma(@Response double y, @Param double mu) {}

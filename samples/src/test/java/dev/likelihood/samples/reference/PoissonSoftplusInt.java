@@ -1,0 +1,11 @@
+package dev.likelihood.samples.reference;
+
+import dev.likelihood.Family;
+import dev.likelihood.Likelihood;
+import dev.likelihood.Link;
+import dev.likelihood.Param;
+import dev.likelihood.Response;
+
+/** POISSON through SOFTPLUS, an int response. */
+@Likelihood(family = Family.POISSON, link = Link.SOFTPLUS)
+record PoissonSoftplusInt(@Response int y, @Param double eta) {}

@@ -1,0 +1,16 @@
+package dev.likelihood.samples.reference;
+
+import dev.likelihood.Family;
+import dev.likelihood.Likelihood;
+import dev.likelihood.Link;
+import dev.likelihood.Param;
+import dev.likelihood.Response;
+
+/**
+ * POISSON through SQRT, a double response.
+ * Its link on a positive parameter is accepted with a compile-time warning (suppressed here);
+ * eta at or below zero gives +Infinity.
+ */
+@SuppressWarnings("likelihood") // the warn-only link is the point of this record
+@Likelihood(family = Family.POISSON, link = Link.SQRT)
+record PoissonSqrt(@Response double y, @Param double eta) {}
