@@ -18,14 +18,14 @@ import javax.annotation.processing.Generated;
  * </pre>
  * <h2>Negative log-likelihood of one sample</h2>
  * <pre>
- *   nll = -y log(p) - (1 - y) log(1 - p)
+ *   nll = -y log(p) - (1 - y) log(1 - p),  with y = clicked
  * </pre>
  * After substituting the links and rewriting into stable forms, the generated code computes
  * <pre>
- *   when clicked = 1:
+ *   when clicked is true:
  *   nll = softplus(-score)
  *   d nll / d score = -sigmoid(-score)
- *   when clicked = 0:
+ *   when clicked is false:
  *   nll = softplus(score)
  *   d nll / d score = sigmoid(score)
  * </pre>

@@ -12,8 +12,10 @@ import dev.likelihood.processor.model.OrphanAnnotations;
 import dev.likelihood.processor.model.Reporter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
@@ -38,8 +40,8 @@ public final class LikelihoodProcessor extends AbstractProcessor {
 
   /** Records whose component types were unresolved in an earlier round, by qualified name. */
   private final Set<String> deferred = new LinkedHashSet<>();
-  /** Every type compiled from source so far, for name-clash checks. */
-  private final Set<String> sourceTypes = new LinkedHashSet<>();
+  /** What holds each qualified name: types compiled from source and classes generated so far. */
+  private final Map<String, String> takenNames = new LinkedHashMap<>();
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
@@ -101,10 +103,16 @@ public final class LikelihoodProcessor extends AbstractProcessor {
         }
         return;
       }
-      Optional<LikelihoodModel> model = new ModelReader(sourceTypes, reporter).read(type);
+      Optional<LikelihoodModel> model =
+          new ModelReader(takenNames, processingEnv.getElementUtils(), reporter).read(type);
       if (model.isEmpty()) {
         return;
       }
+      String pkg = model.get().packageName();
+      String lossName = model.get().lossClassName();
+      takenNames.put(
+          pkg.isEmpty() ? lossName : pkg + "." + lossName,
+          "the class generated for record " + type.getQualifiedName());
       DerivedLoss loss = Derivation.derive(model.get());
       new GeneratedFiles(processingEnv.getFiler())
           .write(model.get().packageName(), new LossClassWriter(loss).write(), type);
@@ -120,7 +128,8 @@ public final class LikelihoodProcessor extends AbstractProcessor {
   }
 
   private void recordType(TypeElement type) {
-    sourceTypes.add(type.getQualifiedName().toString());
+    String name = type.getQualifiedName().toString();
+    takenNames.putIfAbsent(name, "the existing type " + name);
     ElementFilter.typesIn(type.getEnclosedElements()).forEach(this::recordType);
   }
 

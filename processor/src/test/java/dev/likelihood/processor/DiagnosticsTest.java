@@ -21,7 +21,6 @@ import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.TypeElement;
 import javax.tools.JavaFileObject;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -248,8 +247,6 @@ class DiagnosticsTest {
   }
 
   @Test
-  @Disabled("bug: two @Likelihood records generating the same class name are reported as"
-      + " [LikelihoodInternalError] with a FilerException stack trace, not as a name clash")
   void nameClash_twoRecordsGenerateTheSameClass() {
     JavaFileObject file = source("example.Prices", """
         package example;
@@ -259,16 +256,17 @@ class DiagnosticsTest {
         @Likelihood(family = Family.NORMAL, className = "SharedLoss")
         record Price(@Response double y, @Param double mu) {}
 
-        @Likelihood(family = Family.NORMAL,
-            className = "SharedLoss")
+        @Likelihood(className = "SharedLoss",
+            family = Family.NORMAL)
         record Cost(@Response double y, @Param double mu) {}
         """);
     Compilation compilation = compile(file).compilation();
     assertThat(compilation).failed();
     assertThat(compilation)
-        .hadErrorContaining("[LikelihoodNameClash] the generated class SharedLoss")
+        .hadErrorContaining("[LikelihoodNameClash] the generated class SharedLoss would replace the"
+            + " class generated for record example.Price")
         .inFile(file)
-        .onLineContaining("className = \"SharedLoss\")");
+        .onLineContaining("@Likelihood(className = \"SharedLoss\",");
     assertWithMessage("diagnostics")
         .that(compilation.diagnostics().toString())
         .doesNotContain("[LikelihoodInternalError]");
@@ -638,9 +636,6 @@ class DiagnosticsTest {
   }
 
   @Test
-  @Disabled("bug: an error on a @Param (here LINK_CONFLICT; likewise LINK_NOT_ALLOWED,"
-      + " COMPONENT_TYPE, CONFLICTING_ANNOTATIONS) cascades into a second, misleading"
-      + " [LikelihoodMissingParameter] telling the user to add the @Param they wrote")
   void rejectedParamIsNotAlsoReportedMissing() {
     JavaFileObject file = source("example.Click", """
         package example;

@@ -13,7 +13,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.tools.JavaFileObject;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -258,7 +257,6 @@ class GeneratedCodeTest {
    * qualify them if they were emitted as type references ($T), as StableMath already is.
    */
   @Test
-  @Disabled("bug: a record named Math, Double or Checks makes its generated loss uncompilable")
   void recordNamedLikeATypeTheGeneratedCodeUses() {
     for (String name : new String[] {"Math", "Double", "Checks"}) {
       assertGenerates("example." + name + "Loss", source("example." + name, """

@@ -47,8 +47,10 @@ final class DerivationJavadoc {
       doc.append("  ").append(escape(bindingLine(model, b))).append('\n');
     }
     doc.append("</pre>\n");
+    String response = model.response().name();
     doc.append("<h2>Negative log-likelihood of one sample</h2>\n<pre>\n  nll = ")
         .append(escape(densityFormula(loss)))
+        .append(response.equals("y") ? "" : ",  with y = " + response)
         .append("\n</pre>\n");
     doc.append("After substituting the links and rewriting into stable forms")
         .append(loss.droppedTerms().isEmpty() ? "" : ", and dropping constants")
@@ -59,8 +61,7 @@ final class DerivationJavadoc {
       doc.append("  ").append(g.name()).append(" = ").append(escape(math.writeDefinition(g))).append('\n');
     }
     for (Case c : loss.cases()) {
-      String when = c.label() == null ? "" : "  when " + model.response().name() + " = "
-          + c.label().intValue() + ":\n";
+      String when = c.label() == null ? "" : "  when " + labelCondition(model, c.label()) + ":\n";
       doc.append(when);
       doc.append("  nll = ").append(escape(math.write(c.nll()))).append('\n');
       List<Component> params = model.paramComponents();
@@ -93,6 +94,13 @@ final class DerivationJavadoc {
       doc.append("<p>Stable forms used:\n<ul>\n").append(String.join("\n", stable)).append("\n</ul>\n");
     }
     return doc.toString();
+  }
+
+  private static String labelCondition(LikelihoodModel model, double label) {
+    String y = model.response().name();
+    return model.response().type() == dev.likelihood.processor.model.ValueType.BOOLEAN
+        ? y + " is " + (label == 1)
+        : y + " = " + (int) label;
   }
 
   private static String densityFormula(DerivedLoss loss) {

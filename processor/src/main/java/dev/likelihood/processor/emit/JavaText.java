@@ -1,23 +1,36 @@
 package dev.likelihood.processor.emit;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Turns expression text into a {@link CodeBlock} whose references to the runtime's
- * {@code StableMath} are type references, so that JavaPoet writes the import.
+ * Turns expression text into a {@link CodeBlock} whose references to {@code Math}, {@code Double}
+ * and the runtime's classes are type references: JavaPoet then writes the imports, and
+ * qualifies a name where a type of the user's package would hide it.
  */
 final class JavaText {
 
-  private static final String STABLE_MATH = "StableMath.";
+  private static final Map<String, ClassName> TYPES =
+      Map.of(
+          "Math", ClassName.get(Math.class),
+          "Double", ClassName.get(Double.class),
+          "StableMath", Types.STABLE_MATH,
+          "Checks", Types.CHECKS);
+  private static final Pattern TYPE_REFERENCE =
+      Pattern.compile("(?<![\\w$.])(StableMath|Math|Double|Checks)\\.");
 
   private JavaText() {}
 
   static CodeBlock code(String text) {
     CodeBlock.Builder code = CodeBlock.builder();
+    Matcher m = TYPE_REFERENCE.matcher(text);
     int from = 0;
-    for (int at = text.indexOf(STABLE_MATH); at >= 0; at = text.indexOf(STABLE_MATH, from)) {
-      code.add("$L$T.", text.substring(from, at), Types.STABLE_MATH);
-      from = at + STABLE_MATH.length();
+    while (m.find()) {
+      code.add("$L$T.", text.substring(from, m.start()), TYPES.get(m.group(1)));
+      from = m.end();
     }
     return code.add("$L", text.substring(from)).build();
   }

@@ -42,6 +42,7 @@ public final class LossClassWriter {
         TypeSpec.classBuilder(lossType)
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addSuperinterface(ParameterizedTypeName.get(Types.LIKELIHOOD_LOSS, recordType))
+            .alwaysQualify(model.shadowedNames().toArray(String[]::new))
             .addJavadoc("$L", DerivationJavadoc.of(loss))
             .addField(
                 FieldSpec.builder(lossType, "INSTANCE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)

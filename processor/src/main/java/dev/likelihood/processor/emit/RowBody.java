@@ -64,8 +64,8 @@ final class RowBody {
     if (!loss.guards().isEmpty()) {
       code.beginControlFlow("if ($L)", guardCondition());
       code.add("// the link's inverse is undefined or leaves the parameter's domain here\n");
-      code.addStatement("$L = Double.POSITIVE_INFINITY", nll);
-      gradient.forEach(g -> code.addStatement("$L = Double.NaN", g));
+      code.addStatement("$L = $T.POSITIVE_INFINITY", nll, Double.class);
+      gradient.forEach(g -> code.addStatement("$L = $T.NaN", g, Double.class));
       code.nextControlFlow("else");
     }
     List<Case> cases = loss.cases();
@@ -123,12 +123,12 @@ final class RowBody {
     String y = variables.get(response.name());
     String outside = model.signature().support().outsideCondition(y, response.type());
     if (outside != null) {
-      code.beginControlFlow("if ($L)", outside);
+      code.beginControlFlow("if ($L)", JavaText.code(outside));
       code.addStatement(
           "throw $T.outsideSupport($S, $L, $L, $S)",
           Types.CHECKS,
           response.name(),
-          row,
+          JavaText.code(row),
           y,
           model.signature().support().description());
       code.endControlFlow();
@@ -163,9 +163,14 @@ final class RowBody {
       }
       expected = domain.condition();
     }
-    code.beginControlFlow("if (!($L))", inside);
+    code.beginControlFlow("if (!($L))", JavaText.code(inside));
     code.addStatement(
-        "throw $T.outsideDomain($S, $L, $L, $S)", Types.CHECKS, component.name(), row, v, expected);
+        "throw $T.outsideDomain($S, $L, $L, $S)",
+        Types.CHECKS,
+        component.name(),
+        JavaText.code(row),
+        v,
+        expected);
     code.endControlFlow();
   }
 }

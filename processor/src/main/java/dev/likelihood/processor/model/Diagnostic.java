@@ -27,7 +27,7 @@ public enum Diagnostic {
           + " leave it empty for the default"),
   NAME_CLASH(
       "LikelihoodNameClash",
-      "the generated class %s would replace the existing type %s. Rename that type, or choose"
+      "the generated class %s would replace %s. Rename that type, or choose"
           + " another name with @Likelihood(className = \"...\")"),
   CONFLICTING_ANNOTATIONS(
       "LikelihoodConflictingAnnotations",

@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param dropConstants whether additive terms free of parameters are omitted
  * @param components the annotated components, in record order
  * @param parameters the family's parameters in family order, each with how it is given
+ * @param shadowedNames simple names of types generated code uses (Math, Checks...) that a type of
+ *     the record's package hides, so generated code must qualify them
  */
 public record LikelihoodModel(
     String packageName,
@@ -23,11 +25,13 @@ public record LikelihoodModel(
     Family family,
     boolean dropConstants,
     List<Component> components,
-    List<ParameterBinding> parameters) {
+    List<ParameterBinding> parameters,
+    List<String> shadowedNames) {
 
   public LikelihoodModel {
     components = List.copyOf(components);
     parameters = List.copyOf(parameters);
+    shadowedNames = List.copyOf(shadowedNames);
   }
 
   public Component response() {

@@ -4,6 +4,7 @@ import dev.likelihood.Family;
 import dev.likelihood.Link;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,7 @@ import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
 
 /**
  * Reads a {@code @Likelihood} type into a {@link LikelihoodModel}, reporting every problem it
@@ -29,16 +31,27 @@ import javax.lang.model.type.TypeMirror;
  */
 public final class ModelReader {
 
-  private final Set<String> sourceTypes;
+  /** The simple names generated code uses unqualified; a type of the same name must not hide them. */
+  private static final List<String> NAMES_GENERATED_CODE_USES =
+      List.of(
+          "Math", "Double", "Objects", "Override", "Generated", "StableMath", "Checks", "Reduction",
+          "LikelihoodLoss", "CompensatedSum");
+
+  private final Map<String, String> takenNames;
+  private final Elements elements;
   private final Reporter reporter;
 
   /**
-   * @param sourceTypes the qualified names of the types compiled from source so far; a class file
-   *     of a generated name may be this processor's output of an earlier build, which is no clash
+   * @param takenNames what already holds each qualified name: the types compiled from source so
+   *     far and the classes generated so far (a class file of a generated name may be this
+   *     processor's own output of an earlier build, which is no clash, so class files are not
+   *     consulted)
+   * @param elements to find the types of a package that would shadow names generated code uses
    * @param reporter where diagnostics go
    */
-  public ModelReader(Set<String> sourceTypes, Reporter reporter) {
-    this.sourceTypes = sourceTypes;
+  public ModelReader(Map<String, String> takenNames, Elements elements, Reporter reporter) {
+    this.takenNames = takenNames;
+    this.elements = elements;
     this.reporter = reporter;
   }
 
@@ -69,15 +82,16 @@ public final class ModelReader {
     String lossClassName = lossClassName(type, likelihood);
     List<Component> components = new ArrayList<>();
     Map<Component, RecordComponentElement> sources = new LinkedHashMap<>();
+    Set<String> rejected = new HashSet<>();
     for (RecordComponentElement element : type.getRecordComponents()) {
-      component(element, signature).ifPresent(c -> {
+      component(element, signature, rejected).ifPresent(c -> {
         components.add(c);
         sources.put(c, element);
       });
     }
     checkRoles(type, components, sources);
     List<ParameterBinding> bindings =
-        signature.map(s -> new ParameterResolver(s, type, likelihood, sources, reporter).resolve())
+        signature.map(s -> new ParameterResolver(s, type, likelihood, sources, rejected, reporter).resolve())
             .orElse(List.of());
     checkOffset(signature, components, bindings, sources);
     if (reporter.errorCount() > errorsBefore || signature.isEmpty()) {
@@ -91,7 +105,23 @@ public final class ModelReader {
             signature.get().family(),
             Annotations.bool(likelihood, "dropConstants", false),
             components,
-            bindings));
+            bindings,
+            shadowedNames(type)));
+  }
+
+  /** The names generated code uses that a type in the record's package (or the record) hides. */
+  private List<String> shadowedNames(TypeElement type) {
+    String pkg = packageOf(type);
+    List<String> shadowed = new ArrayList<>();
+    for (String name : NAMES_GENERATED_CODE_USES) {
+      boolean nested = type.getEnclosedElements().stream()
+          .anyMatch(e -> (e.getKind().isClass() || e.getKind().isInterface())
+              && e.getSimpleName().contentEquals(name));
+      if (nested || elements.getTypeElement(pkg.isEmpty() ? name : pkg + "." + name) != null) {
+        shadowed.add(name);
+      }
+    }
+    return shadowed;
   }
 
   private void checkAccessible(TypeElement type, AnnotationMirror likelihood) {
@@ -142,13 +172,33 @@ public final class ModelReader {
       return name;
     }
     String qualified = packageOf(type).isEmpty() ? name : packageOf(type) + "." + name;
-    if (sourceTypes.contains(qualified)) {
-      reporter.error(type, likelihood, null, Diagnostic.NAME_CLASH, name, qualified);
+    String holder = takenNames.get(qualified);
+    if (holder != null) {
+      reporter.error(type, likelihood, null, Diagnostic.NAME_CLASH, name, holder);
     }
     return name;
   }
 
+  /**
+   * The component's model, or empty if it has none of our annotations or was rejected; the
+   * parameters a rejected component meant to give go into {@code rejected}, so that they are not
+   * reported missing as well.
+   */
   private Optional<Component> component(
+      RecordComponentElement element, Optional<FamilySignature> signature, Set<String> rejected) {
+    Optional<Component> component = readComponent(element, signature);
+    if (component.isEmpty()) {
+      Annotations.find(element, Annotations.PARAM).ifPresent(m -> rejected.add(
+          Annotations.string(m, "value", "").isEmpty()
+              ? signature.map(s -> s.primary().name()).orElse("")
+              : Annotations.string(m, "value", "")));
+      Annotations.find(element, Annotations.KNOWN)
+          .ifPresent(m -> rejected.add(Annotations.string(m, "value", "")));
+    }
+    return component;
+  }
+
+  private Optional<Component> readComponent(
       RecordComponentElement element, Optional<FamilySignature> signature) {
     List<Role> roles = new ArrayList<>();
     List<AnnotationMirror> mirrors = new ArrayList<>();

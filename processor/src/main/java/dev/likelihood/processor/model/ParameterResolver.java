@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -24,6 +25,8 @@ final class ParameterResolver {
   private final TypeElement type;
   private final AnnotationMirror likelihood;
   private final Map<Component, RecordComponentElement> sources;
+  /** Parameters whose component was rejected: already reported, so not missing as well. */
+  private final Set<String> rejected;
   private final Reporter reporter;
   /** What gives each parameter, with the element to blame if it is given again. */
   private final Map<String, Claim> claims = new LinkedHashMap<>();
@@ -35,11 +38,13 @@ final class ParameterResolver {
       TypeElement type,
       AnnotationMirror likelihood,
       Map<Component, RecordComponentElement> sources,
+      Set<String> rejected,
       Reporter reporter) {
     this.signature = signature;
     this.type = type;
     this.likelihood = likelihood;
     this.sources = sources;
+    this.rejected = rejected;
     this.reporter = reporter;
   }
 
@@ -63,7 +68,7 @@ final class ParameterResolver {
         bindings.add(claim.binding());
       } else if (p.hasDefault()) {
         bindings.add(new ParameterBinding(p, Source.DEFAULT, null, null, p.defaultValue()));
-      } else {
+      } else if (!rejected.contains(p.name())) {
         reporter.error(
             type, likelihood, null, Diagnostic.MISSING_PARAMETER, signature.family(), p.name(),
             p.name(), p.name(), p.name());
@@ -86,6 +91,7 @@ final class ParameterResolver {
       if (outer != Link.DEFAULT && link != Link.DEFAULT && outer != link) {
         reporter.error(
             element, Diagnostic.LINK_CONFLICT, outer, name, c.name(), link);
+        rejected.add(name);
         return;
       }
       link = link == Link.DEFAULT ? outer : link;
@@ -97,6 +103,7 @@ final class ParameterResolver {
         ? linkFits(link, parameter.get(), type, likelihood, Annotations.explicit(likelihood, "link").orElse(null))
         : linkFits(link, parameter.get(), element, mirror, Annotations.explicit(mirror, "link").orElse(null));
     if (!fits) {
+      rejected.add(name);
       return;
     }
     claim(
@@ -186,7 +193,7 @@ final class ParameterResolver {
       case WARN:
         if (!suppressed(element)) {
           reporter.warning(
-              element, mirror, Diagnostic.LINK_OUTSIDE_DOMAIN, link, p.name(),
+              element, mirror, value, Diagnostic.LINK_OUTSIDE_DOMAIN, link, p.name(),
               p.domain().description(), LinkRules.safeLinks(p.domain()));
         }
         return true;
@@ -234,7 +241,12 @@ final class ParameterResolver {
   private String suggestion(String name) {
     return signature.parameters().stream()
         .map(FamilyParameter::name)
-        .filter(candidate -> editDistance(candidate.toLowerCase(), name.toLowerCase()) <= 2)
+        // two edits (a transposition) but fewer than half the letters: "sgima" is sigma, "nu" is
+        // not mu
+        .filter(candidate -> {
+          int distance = editDistance(candidate.toLowerCase(), name.toLowerCase());
+          return distance <= 2 && 2 * distance < name.length();
+        })
         .findFirst()
         .map(candidate -> " Did you mean '" + candidate + "'?")
         .orElse(" Name one of them");

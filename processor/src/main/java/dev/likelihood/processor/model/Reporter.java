@@ -38,8 +38,12 @@ public final class Reporter {
   }
 
   public void warning(
-      Element element, AnnotationMirror annotation, Diagnostic diagnostic, Object... args) {
-    report(Kind.WARNING, element, annotation, null, diagnostic, args);
+      Element element,
+      AnnotationMirror annotation,
+      AnnotationValue value,
+      Diagnostic diagnostic,
+      Object... args) {
+    report(Kind.WARNING, element, annotation, value, diagnostic, args);
   }
 
   /** For failures outside any one record; the message says where. */
