@@ -543,6 +543,82 @@ class DiagnosticsTest {
   }
 
   @Test
+  void notLearnable_aCountAsParam() {
+    JavaFileObject file = source("example.Trials", """
+        package example;
+
+        import dev.likelihood.*;
+
+        @Likelihood(family = Family.BINOMIAL)
+        record Trials(@Response int y, @Param double eta,
+            @Param("trials") double n) {}
+        """);
+    assertError(
+        compile(file),
+        file,
+        "[LikelihoodNotLearnable] parameter 'trials' of BINOMIAL is a positive whole number and"
+            + " cannot be learned as a @Param. Give it with @Known(\"trials\") int or"
+            + " @Constant(name = \"trials\", value = ...)",
+        "@Param(\"trials\") double n");
+  }
+
+  @Test
+  void notLearnable_aTuningConstantAsParam() {
+    JavaFileObject file = source("example.Focus", """
+        package example;
+
+        import dev.likelihood.*;
+
+        @Likelihood(family = Family.FOCAL)
+        record Focus(@Response boolean y, @Param double eta,
+            @Param("gamma") double g) {}
+        """);
+    assertError(
+        compile(file),
+        file,
+        "[LikelihoodNotLearnable] parameter 'gamma' of FOCAL is non-negative and cannot be learned"
+            + " as a @Param. Give it with @Constant(name = \"gamma\", value = ...)",
+        "@Param(\"gamma\") double g");
+  }
+
+  @Test
+  void componentType_knownTrialsMustBeAnInt() {
+    JavaFileObject file = source("example.Trials", """
+        package example;
+
+        import dev.likelihood.*;
+
+        @Likelihood(family = Family.BINOMIAL)
+        record Trials(@Response int y, @Param double eta,
+            @Known("trials") double n) {}
+        """);
+    assertError(
+        compile(file),
+        file,
+        "[LikelihoodComponentType] @Known component 'n' has type double, but it must be int",
+        "@Known(\"trials\") double n");
+  }
+
+  @Test
+  void constantDomain_trialsMustBeAWholeNumber() {
+    JavaFileObject file = source("example.Trials", """
+        package example;
+
+        import dev.likelihood.*;
+
+        @Likelihood(family = Family.BINOMIAL, constants = {
+            @Constant(name = "trials", value = 2.5)})
+        record Trials(@Response int y, @Param double eta) {}
+        """);
+    assertError(
+        compile(file),
+        file,
+        "[LikelihoodConstantDomain] @Constant trials = 2.5 is outside the parameter's domain: it"
+            + " must be a positive whole number. Choose a value >= 1",
+        "@Constant(name = \"trials\", value = 2.5)");
+  }
+
+  @Test
   void missingParameter() {
     JavaFileObject file = source("example.Click", """
         package example;

@@ -3,8 +3,11 @@ package dev.likelihood.processor.derive;
 import static dev.likelihood.processor.derive.Exprs.call;
 import static dev.likelihood.processor.derive.Exprs.constant;
 import static dev.likelihood.processor.derive.Exprs.difference;
+import static dev.likelihood.processor.derive.Exprs.exp;
+import static dev.likelihood.processor.derive.Exprs.group;
 import static dev.likelihood.processor.derive.Exprs.log;
 import static dev.likelihood.processor.derive.Exprs.neg;
+import static dev.likelihood.processor.derive.Exprs.pow;
 import static dev.likelihood.processor.derive.Exprs.product;
 import static dev.likelihood.processor.derive.Exprs.quotient;
 import static dev.likelihood.processor.derive.Exprs.square;
@@ -13,11 +16,14 @@ import static dev.likelihood.processor.derive.Exprs.sum;
 import dev.likelihood.Family;
 import dev.likelihood.processor.derive.Expr.Named;
 import dev.likelihood.processor.derive.Expr.Var;
+import java.util.Map;
 
 /**
  * Each family written once, as its negative log-density over natural parameters, in the form
  * a numerical analyst would choose (Stan's and R's): the derivation composes it with the links,
- * rewrites it into stable primitives and differentiates it.
+ * rewrites it into stable primitives and differentiates it. Where the textbook form cancels
+ * (large counts near the mode, a shape near the mean, a vanishing Beta shape), the family is
+ * written in the regrouped form that does not, and its formula says what it equals.
  */
 public final class Densities {
 
@@ -26,6 +32,8 @@ public final class Densities {
 
   private static final Named LN_SQRT_2PI =
       new Named("StableMath.LN_SQRT_2PI", "log(2 pi)/2", 0.9189385332046728);
+  private static final double LN_2 = 0.6931471805599453;
+  private static final double LN_PI = 1.1447298858494002;
 
   private Densities() {}
 
@@ -34,25 +42,189 @@ public final class Densities {
     return new Var("$" + name);
   }
 
-  public static Density of(Family family) {
+  /**
+   * @param constants the values of the parameters fixed at compile time, for families whose
+   *     form depends on them (focal loss without alpha)
+   */
+  public static Density of(Family family, Map<String, Double> constants) {
     switch (family) {
       case NORMAL:
         return normal();
+      case LAPLACE:
+        return laplace();
+      case STUDENT_T:
+        return studentT();
+      case LOG_NORMAL:
+        return logNormal();
+      case EXPONENTIAL:
+        return exponential();
+      case GAMMA:
+        return gamma();
+      case INVERSE_GAUSSIAN:
+        return inverseGaussian();
+      case BETA:
+        return beta();
+      case VON_MISES:
+        return vonMises();
       case BERNOULLI:
         return bernoulli();
       case POISSON:
         return poisson();
+      case BINOMIAL:
+        return binomial();
+      case NEGATIVE_BINOMIAL:
+        return negativeBinomial();
       default:
-        throw new IllegalArgumentException("family " + family + " is not implemented");
+        return RobustDensities.of(family, constants);
     }
   }
 
   private static Density normal() {
     Var mu = theta("mu");
     Var sigma = theta("sigma");
-    Expr z = Exprs.group("z", quotient(difference(Y, mu), sigma));
+    Expr z = group("z", quotient(difference(Y, mu), sigma));
     Expr nll = sum(log(sigma), LN_SQRT_2PI, product(constant(0.5), square(z)));
     return new Density(nll, "log(sigma) + log(2 pi)/2 + ((y - mu)/sigma)^2/2", mu, mu);
+  }
+
+  private static Density laplace() {
+    Var mu = theta("mu");
+    Var scale = theta("scale");
+    Expr z = group("z", quotient(difference(Y, mu), scale));
+    Expr nll = sum(log(scale), constant(LN_2), call(Fn.ABS, z));
+    return new Density(nll, "log(2 scale) + |y - mu|/scale", mu, mu);
+  }
+
+  private static Density studentT() {
+    Var mu = theta("mu");
+    Var sigma = theta("sigma");
+    Var nu = theta("nu");
+    Expr z = group("z", quotient(difference(Y, mu), sigma));
+    // lgamma(nu/2) - lgamma((nu + 1)/2) = -lgammaHalfStep(nu/2), which keeps its digits for large nu
+    Expr nll =
+        sum(
+            log(sigma),
+            constant(0.5 * LN_PI),
+            product(constant(0.5), log(nu)),
+            neg(call(Fn.LGAMMA_HALF_STEP, product(constant(0.5), nu))),
+            product(
+                constant(0.5),
+                sum(nu, constant(1)),
+                call(Fn.LOG1P_SQUARE_RATIO, z, nu)));
+    return new Density(
+        nll,
+        "-lgamma((nu + 1)/2) + lgamma(nu/2) + log(nu pi)/2 + log(sigma)"
+            + " + (nu + 1)/2 log(1 + ((y - mu)/sigma)^2/nu)",
+        call(Fn.WHERE_POSITIVE, difference(nu, constant(1)), mu),
+        mu);
+  }
+
+  private static Density logNormal() {
+    Var mu = theta("mu");
+    Var sigma = theta("sigma");
+    Expr logY = log(Y);
+    Expr z = group("z", quotient(difference(logY, mu), sigma));
+    Expr nll = sum(logY, log(sigma), LN_SQRT_2PI, product(constant(0.5), square(z)));
+    return new Density(
+        nll,
+        "log(y) + log(sigma) + log(2 pi)/2 + ((log(y) - mu)/sigma)^2/2",
+        exp(sum(mu, product(constant(0.5), square(sigma)))),
+        exp(difference(mu, square(sigma))));
+  }
+
+  private static Density exponential() {
+    Var rate = theta("rate");
+    // timesOrZero: y = 0 contributes nothing even where the rate overflows
+    Expr nll = difference(call(Fn.TIMES_OR_ZERO, Y, rate), log(rate));
+    return new Density(nll, "rate y - log(rate)", pow(rate, -1), constant(0));
+  }
+
+  private static Density gamma() {
+    Var mean = theta("mean");
+    Var shape = theta("shape");
+    // lgamma(k) - k log k + k log mean - (k - 1) log y + k y/mean, regrouped as
+    // k bd0(1, y/mean) + [lgamma(k) - k log k + k] + log y: the first term is k (t - 1 - log t)
+    // with t = y/mean, free of cancellation near y = mean; the bracket is
+    // logFactorialResidual(k) - log k, free of cancellation for large k
+    Expr logRatio = difference(log(Y), log(mean));
+    Expr nll =
+        sum(
+            product(shape, call(Fn.BD0, constant(1), quotient(Y, mean), logRatio)),
+            call(Fn.LOG_FACTORIAL_RESIDUAL, shape),
+            neg(log(shape)),
+            log(Y));
+    return new Density(
+        nll,
+        "lgamma(k) - k log(k) + k log(mean) - (k - 1) log(y) + k y/mean, k = shape;"
+            + " computed as k bd0(1, y/mean) + lgamma(k) - k log(k) + k + log(y)",
+        mean,
+        call(Fn.RELU, difference(mean, quotient(mean, shape))));
+  }
+
+  private static Density inverseGaussian() {
+    Var mean = theta("mean");
+    Var shape = theta("shape");
+    Expr w = group("w", quotient(difference(Y, mean), mean));
+    Expr nll =
+        sum(
+            LN_SQRT_2PI,
+            product(constant(1.5), log(Y)),
+            product(constant(-0.5), log(shape)),
+            product(constant(0.5), shape, pow(Y, -1), square(w)));
+    Expr c = product(constant(1.5), mean, pow(shape, -1));
+    return new Density(
+        nll,
+        "log(2 pi y^3/shape)/2 + shape (y - mean)^2/(2 mean^2 y)",
+        mean,
+        // mean (sqrt(1 + c^2) - c), c = 3 mean/(2 shape), written without the cancellation
+        quotient(mean, sum(call(Fn.HYPOT, constant(1), c), c)));
+  }
+
+  private static Density beta() {
+    Var mean = theta("mean");
+    Var precision = theta("precision");
+    // a = mean precision and b = (1 - mean) precision are carried as their logarithms, so that a
+    // shape that underflows (mean = Phi(-800)) still has a finite, exact lgamma; a + b = precision
+    Expr logA = sum(log(mean), log(precision));
+    Expr logB = sum(log(difference(constant(1), mean)), log(precision));
+    Expr nll =
+        sum(
+            call(Fn.LGAMMA_OF_EXP, logA),
+            call(Fn.LGAMMA_OF_EXP, logB),
+            neg(call(Fn.LGAMMA, precision)),
+            neg(product(difference(exp(logA), constant(1)), log(Y))),
+            neg(product(difference(exp(logB), constant(1)), call(Fn.LOG1P, neg(Y)))));
+    Expr a = product(mean, precision);
+    Expr b = product(difference(constant(1), mean), precision);
+    Expr mode =
+        call(
+            Fn.WHERE_POSITIVE,
+            call(Fn.RELU, difference(a, constant(1))),
+            call(
+                Fn.WHERE_POSITIVE,
+                call(Fn.RELU, difference(b, constant(1))),
+                quotient(difference(a, constant(1)), difference(precision, constant(2)))));
+    return new Density(
+        nll,
+        "lgamma(a) + lgamma(b) - lgamma(precision) - (a - 1) log(y) - (b - 1) log(1 - y),"
+            + " a = mean precision, b = (1 - mean) precision",
+        mean,
+        mode);
+  }
+
+  private static Density vonMises() {
+    Var mu = theta("mu");
+    Var kappa = theta("kappa");
+    // log(2 pi I0(kappa)) - kappa cos(y - mu) = log(2 pi) + logI0e(kappa) + 2 kappa sin^2((y - mu)/2):
+    // the exponentially scaled Bessel function never overflows, and 1 - cos r = 2 sin^2(r/2)
+    // keeps its digits for small r
+    Expr halfResidual = product(constant(0.5), difference(Y, mu));
+    Expr nll =
+        sum(
+            product(constant(2), LN_SQRT_2PI),
+            call(Fn.LOG_I0E, kappa),
+            product(constant(2), kappa, square(call(Fn.SIN, halfResidual))));
+    return new Density(nll, "log(2 pi I0(kappa)) - kappa cos(y - mu)", mu, mu);
   }
 
   private static Density bernoulli() {
@@ -78,5 +250,58 @@ public final class Densities {
         "rate - y log(rate) + lgamma(y + 1) = bd0(y, rate) + lgamma(y + 1) - y log(y) + y",
         rate,
         call(Fn.FLOOR, rate));
+  }
+
+  private static Density binomial() {
+    Var p = theta("p");
+    Var n = theta("trials");
+    Expr q = difference(constant(1), p);
+    Expr nll =
+        sum(
+            binomialSaddlePoint(Y, n, p, q, sum(log(n), log(p)), sum(log(n), log(q))),
+            neg(call(Fn.LOG_FACTORIAL_RESIDUAL, n)));
+    return new Density(
+        nll,
+        "-log C(n, y) - y log(p) - (n - y) log(1 - p), n = trials; computed as Loader's"
+            + " bd0(y, n p) + bd0(n - y, n (1 - p)) + lgamma terms less their Stirling parts",
+        product(n, p),
+        call(Fn.FLOOR, product(sum(n, constant(1)), p)));
+  }
+
+  /**
+   * The binomial NLL of {@code k} successes in {@code n} trials less its {@code -LFR(n)} term, in
+   * Loader's form: bd0(k, n p) + bd0(n - k, n q) + LFR(k) + LFR(n - k), where LFR is
+   * logFactorialResidual and the logs of n p and n q are given exactly.
+   */
+  private static Expr binomialSaddlePoint(
+      Expr k, Expr n, Expr p, Expr q, Expr logNp, Expr logNq) {
+    Expr failures = difference(n, k);
+    return sum(
+        call(Fn.BD0, k, product(n, p), logNp),
+        call(Fn.BD0, failures, product(n, q), logNq),
+        call(Fn.LOG_FACTORIAL_RESIDUAL, k),
+        call(Fn.LOG_FACTORIAL_RESIDUAL, failures));
+  }
+
+  private static Density negativeBinomial() {
+    Var mean = theta("mean");
+    Var size = theta("size");
+    // NB2 as R's dnbinom_mu computes it: a binomial in n = y + size trials with success
+    // probability p = size/(size + mean), times size/(size + y); log(size + mean) by logAddExp
+    Expr n = sum(Y, size);
+    Expr logTotal = call(Fn.LOG_ADD_EXP, log(size), log(mean));
+    Expr logP = difference(log(size), logTotal);
+    Expr logQ = difference(log(mean), logTotal);
+    Expr nll =
+        sum(
+            binomialSaddlePoint(size, n, exp(logP), exp(logQ), sum(log(n), logP), sum(log(n), logQ)),
+            neg(call(Fn.LOG_FACTORIAL_RESIDUAL, n)),
+            call(Fn.LOG1P, quotient(Y, size)));
+    return new Density(
+        nll,
+        "-lgamma(y + size) + lgamma(size) + lgamma(y + 1) - size log(size/(size + mean))"
+            + " - y log(mean/(size + mean)); computed in Loader's saddle-point form",
+        mean,
+        call(Fn.RELU, call(Fn.FLOOR, difference(mean, quotient(mean, size)))));
   }
 }

@@ -14,7 +14,6 @@ import dev.likelihood.processor.model.Component;
 import dev.likelihood.processor.model.LikelihoodModel;
 import dev.likelihood.processor.model.LinkRules;
 import dev.likelihood.processor.model.ParameterBinding;
-import dev.likelihood.processor.model.Support;
 import dev.likelihood.processor.model.ValueType;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,7 +30,14 @@ public final class Derivation {
   private Derivation() {}
 
   public static DerivedLoss derive(LikelihoodModel model) {
-    Density density = Densities.of(model.family());
+    Map<String, Double> constants = new HashMap<>();
+    for (ParameterBinding binding : model.parameters()) {
+      if (binding.source() == dev.likelihood.processor.model.Source.CONSTANT
+          || binding.source() == dev.likelihood.processor.model.Source.DEFAULT) {
+        constants.put(binding.parameter().name(), binding.value());
+      }
+    }
+    Density density = Densities.of(model.family(), constants);
     Map<Var, Expr> bindings = new HashMap<>();
     Map<Var, Expr> predictorBindings = new HashMap<>();
     bindings.put(Densities.Y, var(model.response().name()));
@@ -70,8 +76,9 @@ public final class Derivation {
     List<Case> cases = new ArrayList<>();
     if (isBinaryLabel(model)) {
       Var y = (Var) var(model.response().name());
-      cases.add(specialise(model, nll, y, 1));
-      cases.add(specialise(model, nll, y, 0));
+      for (double label : model.signature().support().labels()) {
+        cases.add(specialise(model, nll, y, label));
+      }
     } else {
       cases.add(new Case(null, nll, gradient(model, nll)));
     }
@@ -79,6 +86,7 @@ public final class Derivation {
         model,
         cases,
         guards,
+        density.formula(),
         fullNll,
         dropped,
         inference(density.mean(), predictorBindings),
@@ -96,7 +104,7 @@ public final class Derivation {
 
   private static boolean isBinaryLabel(LikelihoodModel model) {
     ValueType type = model.response().type();
-    return model.signature().support() == Support.BINARY
+    return model.signature().support().labels() != null
         && (type == ValueType.BOOLEAN || type == ValueType.INT);
   }
 

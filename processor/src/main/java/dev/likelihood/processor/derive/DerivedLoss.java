@@ -13,6 +13,7 @@ import java.util.List;
  *     one per label (1, then 0) for a binary response, each specialised to its label
  * @param guards the components (with offsets already added in {@link Guard#eta}) whose value must
  *     be positive, else the NLL is +Infinity
+ * @param formula the family's negative log-density as the Javadoc states it
  * @param fullNll the NLL before constants were dropped, for the Javadoc
  * @param droppedTerms the additive terms {@code dropConstants} removed
  * @param mean the distribution's mean over the predictor components, or null
@@ -22,6 +23,7 @@ public record DerivedLoss(
     LikelihoodModel model,
     List<Case> cases,
     List<Guard> guards,
+    String formula,
     Expr fullNll,
     List<Expr> droppedTerms,
     Expr mean,

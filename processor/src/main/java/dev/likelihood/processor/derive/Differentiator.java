@@ -81,7 +81,7 @@ public final class Differentiator {
       if (!dependsOn(arg, v)) {
         continue;
       }
-      if (partials == null) {
+      if (partials == null || partials.get(i) == null) {
         throw new IllegalStateException(
             "no derivative rule for " + c.fn() + " with respect to argument " + i);
       }

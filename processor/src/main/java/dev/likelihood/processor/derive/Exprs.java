@@ -43,19 +43,24 @@ public final class Exprs {
   /** A sum with constants folded and like terms (equal up to a constant factor) collected. */
   public static Expr sum(List<Expr> terms) {
     double constant = 0;
+    // like terms are found up to the order of their factors: a b and b a collect
     Map<Expr, Double> coefficients = new LinkedHashMap<>();
+    Map<Expr, Expr> firstForm = new LinkedHashMap<>();
     for (Expr term : flatten(terms, Sum.class)) {
       if (term instanceof Const c) {
         constant += c.value();
       } else {
-        coefficients.merge(withoutCoefficient(term), coefficientOf(term), Double::sum);
+        Expr rest = withoutCoefficient(term);
+        Expr key = canonical(rest);
+        firstForm.putIfAbsent(key, rest);
+        coefficients.merge(key, coefficientOf(term), Double::sum);
       }
     }
     List<Expr> out = new ArrayList<>();
     coefficients.forEach(
-        (rest, coefficient) -> {
+        (key, coefficient) -> {
           if (coefficient != 0) {
-            out.add(product(constant(coefficient), rest));
+            out.add(product(constant(coefficient), firstForm.get(key)));
           }
         });
     if (constant != 0) {
@@ -67,6 +72,16 @@ public final class Exprs {
     return out.size() == 1 ? out.get(0) : new Sum(out);
   }
 
+  /** A product with its factors in a fixed order, to compare products up to commutativity. */
+  private static Expr canonical(Expr e) {
+    if (!(e instanceof Product p)) {
+      return e;
+    }
+    List<Expr> sorted = new ArrayList<>(p.factors());
+    sorted.sort(java.util.Comparator.comparing(Object::toString));
+    return new Product(sorted);
+  }
+
   public static Expr product(Expr... factors) {
     return product(Arrays.asList(factors));
   }
@@ -75,13 +90,26 @@ public final class Exprs {
   public static Expr product(List<Expr> factors) {
     double coefficient = 1;
     Map<Expr, Double> exponents = new LinkedHashMap<>();
+    List<Expr> exponentials = new ArrayList<>();
     for (Expr factor : flatten(factors, Product.class)) {
-      if (factor instanceof Const c) {
+      if (factor instanceof Call e && e.fn() == Fn.EXP) {
+        // exp(a) exp(b) = exp(a + b): one exponential, which cannot overflow where the product
+        // of two would (exp(eta) exp(-eta) at eta = 800 is 1, not inf * 0)
+        exponentials.add(e.arg());
+      } else if (factor instanceof Const c) {
         coefficient *= c.value();
       } else if (factor instanceof Pow p) {
         exponents.merge(p.base(), p.exponent(), Double::sum);
       } else {
         exponents.merge(factor, 1.0, Double::sum);
+      }
+    }
+    if (!exponentials.isEmpty()) {
+      Expr merged = call(Fn.EXP, sum(exponentials));
+      if (merged instanceof Const c) {
+        coefficient *= c.value();
+      } else {
+        exponents.merge(merged, 1.0, Double::sum);
       }
     }
     List<Expr> powers = new ArrayList<>();
@@ -118,6 +146,10 @@ public final class Exprs {
     }
     if (base instanceof Const c) {
       return constant(StrictMath.pow(c.value(), exponent));
+    }
+    if (exponent % 2 == 0 && coefficientOf(base) < 0) {
+      // (-x)^2 = x^2: even powers forget the sign, so phi(-x) and phi(x) are one term
+      return pow(product(constant(-coefficientOf(base)), withoutCoefficient(base)), exponent);
     }
     if (base instanceof Pow p && exponent == Math.rint(exponent)) {
       return pow(p.base(), p.exponent() * exponent);

@@ -81,6 +81,86 @@ public enum Fn {
           + " infinite log term",
       2),
   FLOOR("Math.floor", "floor", "", 1),
+  ABS("Math.abs", "abs", "", 1),
+  SIGN("Math.signum", "sign", "", 1),
+  SIN("Math.sin", "sin", "", 1),
+  COS("Math.cos", "cos", "", 1),
+  TANH("Math.tanh", "tanh", "", 1),
+  HYPOT("Math.hypot", "hypot", "", 2),
+  /** max(0, x); generated inline. */
+  RELU("", "relu", "", 1),
+  /** value where cond &gt; 0, else NaN (a statistic that is undefined there); generated inline. */
+  WHERE_POSITIVE("", "wherePositive", "", 2),
+  LOG1P_SQUARE_RATIO(
+      "StudentMath.log1pSquareRatio",
+      "log1pSquareRatio",
+      "log1pSquareRatio(z, nu) = log(1 + z^2/nu), formed from |z|/sqrt(nu) so that z^2 never"
+          + " overflows",
+      2),
+  D_LOG1P_SQUARE_RATIO_DZ("StudentMath.dLog1pSquareRatioDz", "dLog1pSquareRatioDz", "", 2),
+  D_LOG1P_SQUARE_RATIO_DNU("StudentMath.dLog1pSquareRatioDnu", "dLog1pSquareRatioDnu", "", 2),
+  LOG_COSH(
+      "GammaMath.logCosh",
+      "logCosh",
+      "logCosh(x) = log(cosh(x)) as |x| + log1p(exp(-2|x|)) - log 2, finite for any x",
+      1),
+  HUBER("GammaMath.huber", "huber", "huber(r, delta): r^2/2 inside [-delta, delta], linear outside", 2),
+  HUBER_DERIVATIVE("GammaMath.huberDerivative", "huberDerivative", "", 2),
+  LOG_HUBER_NORMALIZER(
+      "GammaMath.logHuberNormalizer",
+      "logHuberZ",
+      "logHuberZ(delta) = log(sqrt(2 pi) erf(delta/sqrt 2) + 2 exp(-delta^2/2)/delta), the"
+          + " normaliser of the Huber density",
+      1),
+  DIGAMMA("GammaMath.digamma", "digamma", "digamma(x), the derivative of lgamma", 1),
+  TRIGAMMA("GammaMath.trigamma", "trigamma", "trigamma(x), the derivative of digamma", 1),
+  D_LOG_FACTORIAL_RESIDUAL(
+      "GammaMath.dLogFactorialResidual",
+      "dLogFactorialResidual",
+      "dLogFactorialResidual(x) = digamma(x + 1) - log(x), by its asymptotic series where the"
+          + " difference would cancel",
+      1),
+  LGAMMA_HALF_STEP(
+      "GammaMath.lgammaHalfStep",
+      "lgammaHalfStep",
+      "lgammaHalfStep(x) = lgamma(x + 1/2) - lgamma(x), without cancellation for large x",
+      1),
+  DIGAMMA_HALF_STEP(
+      "GammaMath.digammaHalfStep",
+      "digammaHalfStep",
+      "digammaHalfStep(x) = digamma(x + 1/2) - digamma(x), without cancellation for large x",
+      1),
+  LGAMMA_OF_EXP(
+      "GammaMath.lgammaOfExp",
+      "lgammaOfExp",
+      "lgammaOfExp(t) = lgamma(exp(t)), finite where exp(t) underflows (a Beta shape that is"
+          + " carried as its logarithm)",
+      1),
+  D_LGAMMA_OF_EXP(
+      "GammaMath.dLgammaOfExp",
+      "dLgammaOfExp",
+      "dLgammaOfExp(t) = exp(t) digamma(exp(t)), tending to -1 as t -> -inf",
+      1),
+  LOG_ADD_EXP("GammaMath.logAddExp", "logAddExp", "logAddExp(a, b) = log(exp(a) + exp(b)) without overflow", 2),
+  LOG_I0E(
+      "BesselMath.logI0e",
+      "logI0e",
+      "logI0e(kappa) = log(I0(kappa) exp(-kappa)), so that log I0 never overflows",
+      1),
+  BESSEL_RATIO_MINUS_ONE(
+      "BesselMath.besselRatioMinusOne",
+      "besselRatioMinusOne",
+      "besselRatioMinusOne(kappa) = I1(kappa)/I0(kappa) - 1, without cancellation for large kappa",
+      1),
+  BESSEL_RATIO("BesselMath.besselRatio", "besselRatio", "besselRatio(kappa) = I1(kappa)/I0(kappa)", 1),
+  LOG_MEAN_SIGMOID(
+      "UncertainSigmoid.logMeanSigmoid",
+      "logMeanSigmoid",
+      "logMeanSigmoid(eta, u) = log E[sigmoid(eta + u z)], z ~ N(0, 1), by adaptive Gauss-Hermite"
+          + " quadrature in log space",
+      2),
+  D_LOG_MEAN_SIGMOID_D_ETA("UncertainSigmoid.dLogMeanSigmoidDEta", "dLogMeanSigmoidDEta", "", 2),
+  D_LOG_MEAN_SIGMOID_D_U("UncertainSigmoid.dLogMeanSigmoidDU", "dLogMeanSigmoidDU", "", 2),
   /** 1 for x &gt; 0, else 0; generated inline, as no method call reads better. */
   STEP("", "step", "", 1);
 
@@ -116,8 +196,9 @@ public enum Fn {
   }
 
   /**
-   * The partial derivatives with respect to each argument, or null when no rule is known (the
-   * derivation never needs one: such primitives only ever see data, not parameters).
+   * The partial derivatives with respect to each argument, or null (for all, or in the list for
+   * one argument) when no rule is known: the derivation never needs one, as such arguments only
+   * ever hold data or constants, not parameters.
    */
   public List<Expr> partials(List<Expr> args) {
     Expr x = args.get(0);
@@ -149,6 +230,42 @@ public enum Fn {
         return List.of(pow(product(constant(Math.PI), sum(constant(1), pow(x, 2))), -1));
       case BD0:
         return List.of(sum(call(LOG, x), neg(args.get(2))), constant(1), neg(x));
+      case LOG_FACTORIAL_RESIDUAL:
+        return List.of(call(D_LOG_FACTORIAL_RESIDUAL, x));
+      case LGAMMA:
+        return List.of(call(DIGAMMA, x));
+      case DIGAMMA:
+        return List.of(call(TRIGAMMA, x));
+      case ABS:
+        return List.of(call(SIGN, x));
+      case SIN:
+        return List.of(call(COS, x));
+      case COS:
+        return List.of(neg(call(SIN, x)));
+      case TANH:
+        return List.of(sum(constant(1), neg(pow(call(TANH, x), 2))));
+      case RELU:
+        return List.of(call(STEP, x));
+      case LOG_COSH:
+        return List.of(call(TANH, x));
+      case LOG1P_SQUARE_RATIO:
+        return List.of(
+            call(D_LOG1P_SQUARE_RATIO_DZ, x, args.get(1)), call(D_LOG1P_SQUARE_RATIO_DNU, x, args.get(1)));
+      case HUBER:
+        // delta is always a constant: no rule for it
+        return java.util.Arrays.asList(call(HUBER_DERIVATIVE, x, args.get(1)), null);
+      case LGAMMA_HALF_STEP:
+        return List.of(call(DIGAMMA_HALF_STEP, x));
+      case LGAMMA_OF_EXP:
+        return List.of(call(D_LGAMMA_OF_EXP, x));
+      case LOG_ADD_EXP:
+        return List.of(
+            call(SIGMOID, sum(x, neg(args.get(1)))), call(SIGMOID, sum(args.get(1), neg(x))));
+      case LOG_I0E:
+        return List.of(call(BESSEL_RATIO_MINUS_ONE, x));
+      case LOG_MEAN_SIGMOID:
+        return List.of(
+            call(D_LOG_MEAN_SIGMOID_D_ETA, x, args.get(1)), call(D_LOG_MEAN_SIGMOID_D_U, x, args.get(1)));
       default:
         return null;
     }

@@ -51,7 +51,8 @@ public final class StableRewrites {
 
   private static Expr rewriteNode(Expr e) {
     if (e instanceof Sum s) {
-      return oneMinus(s);
+      Expr softplusDifference = softplusDifference(s);
+      return softplusDifference != s ? softplusDifference : oneMinus(s);
     }
     if (e instanceof Product p) {
       return logSoftplusDerivative(p);
@@ -108,6 +109,28 @@ public final class StableRewrites {
       }
     }
     return p;
+  }
+
+  /**
+   * softplus(x) - softplus(-x) = x: the logit of the logit link's p, as log(p) - log(1 - p)
+   * becomes after the log rewrites.
+   */
+  private static Expr softplusDifference(Sum s) {
+    for (Expr a : s.terms()) {
+      if (coefficientOf(a) != 1 || !isCall(withoutCoefficient(a), Fn.SOFTPLUS)) {
+        continue;
+      }
+      Expr x = ((Call) withoutCoefficient(a)).arg();
+      Expr mirrored = neg(call(Fn.SOFTPLUS, neg(x)));
+      if (s.terms().contains(mirrored)) {
+        List<Expr> terms = new ArrayList<>(s.terms());
+        terms.remove(a);
+        terms.remove(mirrored);
+        terms.add(x);
+        return Exprs.sum(terms);
+      }
+    }
+    return s;
   }
 
   /** 1 - f(x) for the functions whose complement is f at another point, or exp for expm1. */

@@ -104,7 +104,7 @@ final class DerivationJavadoc {
   }
 
   private static String densityFormula(DerivedLoss loss) {
-    return dev.likelihood.processor.derive.Densities.of(loss.model().family()).formula();
+    return loss.formula();
   }
 
   private static String bindingLine(LikelihoodModel model, ParameterBinding b) {

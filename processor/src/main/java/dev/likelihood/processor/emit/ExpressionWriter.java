@@ -44,6 +44,11 @@ final class ExpressionWriter {
     this.shared = shared;
   }
 
+  /** A writer of Java source with no temporaries. */
+  static ExpressionWriter java(Map<String, String> variables) {
+    return new ExpressionWriter(Style.JAVA, variables, e -> null);
+  }
+
   /** A writer for formulas, with no temporaries. */
   static ExpressionWriter math(Map<String, String> variables) {
     return new ExpressionWriter(Style.MATH, variables, e -> null);
@@ -173,6 +178,18 @@ final class ExpressionWriter {
   }
 
   private Written call(Call c) {
+    if (c.fn() == Fn.RELU) {
+      return style == Style.JAVA
+          ? new Written("Math.max(0.0, " + write(c.arg()) + ")", ATOM)
+          : new Written("max(0, " + write(c.arg()) + ")", ATOM);
+    }
+    if (c.fn() == Fn.WHERE_POSITIVE) {
+      String condition = write(c.arg(), SUM + 1).text;
+      String value = write(c.args().get(1), SUM + 1).text;
+      return style == Style.JAVA
+          ? new Written("(" + condition + " > 0.0 ? " + value + " : Double.NaN)", ATOM)
+          : new Written("(" + value + " where " + condition + " > 0, else undefined)", ATOM);
+    }
     if (c.fn() == Fn.STEP) {
       String x = write(c.arg(), SUM + 1).text;
       return style == Style.JAVA

@@ -18,9 +18,14 @@ final class JavaText {
           "Math", ClassName.get(Math.class),
           "Double", ClassName.get(Double.class),
           "StableMath", Types.STABLE_MATH,
+          "GammaMath", ClassName.get(Types.RUNTIME, "GammaMath"),
+          "BesselMath", ClassName.get(Types.RUNTIME, "BesselMath"),
+          "UncertainSigmoid", ClassName.get(Types.RUNTIME, "UncertainSigmoid"),
+          "StudentMath", ClassName.get(Types.RUNTIME, "StudentMath"),
           "Checks", Types.CHECKS);
   private static final Pattern TYPE_REFERENCE =
-      Pattern.compile("(?<![\\w$.])(StableMath|Math|Double|Checks)\\.");
+      Pattern.compile(
+          "(?<![\\w$.])(StableMath|GammaMath|BesselMath|UncertainSigmoid|StudentMath|Math|Double|Checks)\\.");
 
   private JavaText() {}
 

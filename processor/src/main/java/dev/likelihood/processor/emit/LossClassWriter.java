@@ -27,6 +27,7 @@ public final class LossClassWriter {
   private final LikelihoodModel model;
   private final ClassName recordType;
   private final ClassName lossType;
+  private final ClassConstants constants;
 
   public LossClassWriter(DerivedLoss loss) {
     this.loss = loss;
@@ -35,6 +36,7 @@ public final class LossClassWriter {
     this.recordType =
         ClassName.get(model.packageName(), names[0], java.util.Arrays.copyOfRange(names, 1, names.length));
     this.lossType = ClassName.get(model.packageName(), model.lossClassName());
+    this.constants = new ClassConstants(loss);
   }
 
   public TypeSpec write() {
@@ -49,6 +51,7 @@ public final class LossClassWriter {
                     .addJavadoc("The stateless instance, for code that works with any loss.\n")
                     .initializer("new $T()", lossType)
                     .build())
+            .addFields(constants.fields())
             .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
             .addMethod(nll())
             .addMethod(nllAndGradient())
@@ -85,7 +88,7 @@ public final class LossClassWriter {
     addSampleParameters(method);
     CodeBlock.Builder code = CodeBlock.builder();
     RowBody.Outputs out =
-        new RowBody(loss, perSampleVariables(), "Checks.NO_ROW", names, code).write(false);
+        new RowBody(loss, perSampleVariables(), "Checks.NO_ROW", names, code, constants).write(false);
     code.addStatement("return $L", weighted(out.nll(), perSampleVariables()));
     return method.addCode(rowCode(code)).build();
   }
@@ -109,7 +112,7 @@ public final class LossClassWriter {
     method.addParameter(double[].class, grad).addParameter(int.class, offset);
     CodeBlock.Builder code = CodeBlock.builder();
     Map<String, String> variables = perSampleVariables();
-    RowBody.Outputs out = new RowBody(loss, variables, "Checks.NO_ROW", names, code).write(true);
+    RowBody.Outputs out = new RowBody(loss, variables, "Checks.NO_ROW", names, code, constants).write(true);
     for (int k = 0; k < out.gradient().size(); k++) {
       String index = k == 0 ? offset : offset + " + " + k;
       code.addStatement("$L[$L] = $L", grad, index, weighted(out.gradient().get(k), variables));
@@ -204,7 +207,7 @@ public final class LossClassWriter {
     code.beginControlFlow("for (int $L = $L; $L < $L; $L++)", i, from, i, to, i);
     Map<String, String> variables = new LinkedHashMap<>();
     model.components().forEach(c -> variables.put(c.name(), c.name() + "[" + i + "]"));
-    RowBody.Outputs out = new RowBody(loss, variables, i, names, code).write(withGradient);
+    RowBody.Outputs out = new RowBody(loss, variables, i, names, code, constants).write(withGradient);
     for (int k = 0; k < gradients.size(); k++) {
       code.addStatement(
           "$L[$L] = $L * $L", gradients.get(k), i, scale, weighted(out.gradient().get(k), variables));
@@ -263,7 +266,7 @@ public final class LossClassWriter {
     }
     CodeBlock.Builder code = CodeBlock.builder();
     StraightLineCode straight =
-        new StraightLineCode(List.of(statistic), variables, reservedNames(), code);
+        new StraightLineCode(List.of(statistic), variables, reservedNames(), code, constants);
     String value = straight.java(statistic);
     code.addStatement("return $L", JavaText.code(value));
     return Optional.of(method.addCode(code.build()).build());

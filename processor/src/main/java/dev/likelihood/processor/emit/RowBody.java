@@ -29,6 +29,7 @@ final class RowBody {
   private final String row;
   private final LocalNames names;
   private final CodeBlock.Builder code;
+  private final ClassConstants constants;
 
   /**
    * @param variables how each component's value is spelled ({@code calls} or {@code calls[i]})
@@ -39,7 +40,9 @@ final class RowBody {
       Map<String, String> variables,
       String row,
       LocalNames names,
-      CodeBlock.Builder code) {
+      CodeBlock.Builder code,
+      ClassConstants constants) {
+    this.constants = constants;
     this.loss = loss;
     this.variables = variables;
     this.row = row;
@@ -90,7 +93,7 @@ final class RowBody {
     if (!outputs.gradient().isEmpty()) {
       exprs.addAll(c.gradient());
     }
-    StraightLineCode straight = new StraightLineCode(exprs, variables, names, code);
+    StraightLineCode straight = new StraightLineCode(exprs, variables, names, code, constants);
     String nll = straight.java(c.nll());
     List<String> gradient = new ArrayList<>();
     for (int k = 0; k < outputs.gradient().size(); k++) {
@@ -121,7 +124,7 @@ final class RowBody {
     LikelihoodModel model = loss.model();
     Component response = model.response();
     String y = variables.get(response.name());
-    String outside = model.signature().support().outsideCondition(y, response.type());
+    String outside = model.signature().support().outsideCondition(y, response.type(), countBound());
     if (outside != null) {
       code.beginControlFlow("if ($L)", JavaText.code(outside));
       code.addStatement(
@@ -141,6 +144,18 @@ final class RowBody {
     model.weight().ifPresent(w -> checkDomain(w, null));
   }
 
+  /** The count parameter (binomial trials) as generated code spells it, or null if none. */
+  private String countBound() {
+    for (ParameterBinding binding : loss.model().parameters()) {
+      if (binding.parameter().domain() == Domain.COUNT) {
+        return binding.source() == Source.KNOWN
+            ? variables.get(binding.component().name())
+            : Long.toString((long) binding.value());
+      }
+    }
+    return null;
+  }
+
   /** A known parameter must lie in its domain, a weight must be >= 0; NaN fails both. */
   private void checkDomain(Component component, Domain domain) {
     String v = variables.get(component.name());
@@ -156,6 +171,9 @@ final class RowBody {
           break;
         case PROBABILITY:
           inside = v + " > 0.0 && " + v + " < 1.0";
+          break;
+        case COUNT:
+          inside = v + " >= 1";
           break;
         default:
           inside = "Double.isFinite(" + v + ")";

@@ -20,6 +20,7 @@ import java.util.Map;
 final class StraightLineCode {
 
   private final Map<Expr, Integer> uses = new HashMap<>();
+  private final ClassConstants constants;
   private final Map<Expr, String> temporaries = new HashMap<>();
   private final LocalNames names;
   private final CodeBlock.Builder code;
@@ -30,9 +31,15 @@ final class StraightLineCode {
    * @param variables how each IR variable is spelled
    * @param names the local names already taken in the method
    * @param code where the temporaries are declared
+   * @param constants the class's precomputed constants, which replace their expressions
    */
   StraightLineCode(
-      List<Expr> outputs, Map<String, String> variables, LocalNames names, CodeBlock.Builder code) {
+      List<Expr> outputs,
+      Map<String, String> variables,
+      LocalNames names,
+      CodeBlock.Builder code,
+      ClassConstants constants) {
+    this.constants = constants;
     this.names = names;
     this.code = code;
     this.writer = new ExpressionWriter(Style.JAVA, variables, this::temporaryFor);
@@ -55,6 +62,10 @@ final class StraightLineCode {
   }
 
   private String temporaryFor(Expr e) {
+    String constant = constants.nameOf(e);
+    if (constant != null) {
+      return constant;
+    }
     if (temporaries.containsKey(e)) {
       return temporaries.get(e); // null while its own definition is being written
     }

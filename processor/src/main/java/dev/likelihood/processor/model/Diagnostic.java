@@ -60,6 +60,9 @@ public enum Diagnostic {
       "LikelihoodMissingParameter",
       "%s needs its parameter '%s', which has no default. Add a component"
           + " @Param(\"%s\") double ... (or @Known(\"%s\"), or @Constant(name = \"%s\", value = ...))"),
+  NOT_LEARNABLE(
+      "LikelihoodNotLearnable",
+      "parameter '%s' of %s is %s and cannot be learned as a @Param. Give it with %s"),
   CONSTANT_DOMAIN(
       "LikelihoodConstantDomain",
       "@Constant %s = %s is outside the parameter's domain: it must be %s. Choose a value %s"),

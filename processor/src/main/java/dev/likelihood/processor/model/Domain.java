@@ -1,10 +1,15 @@
 package dev.likelihood.processor.model;
 
-/** Where a family parameter lives, which decides the links it accepts. */
+/** Where a family parameter lives, which decides the links and constant values it accepts. */
 public enum Domain {
   REAL("a real number", "any finite value"),
   POSITIVE("positive", "> 0"),
+  NON_NEGATIVE("non-negative", ">= 0"),
   PROBABILITY("a probability in (0, 1)", "in (0, 1)"),
+  /** A class weight in [0, 1], or -1 to switch it off (torchvision's focal-loss alpha). */
+  WEIGHT_OR_OFF("a weight in [0, 1], or -1 for none", "in [0, 1] or -1"),
+  /** A positive whole number, such as binomial trials. */
+  COUNT("a positive whole number", ">= 1"),
   SIMPLEX("a probability vector", "on the simplex");
 
   private final String description;
@@ -19,8 +24,26 @@ public enum Domain {
     return description;
   }
 
-  /** A short condition for run-time messages, such as "&gt; 0". */
+  /** A short condition for messages, such as "&gt; 0". */
   public String condition() {
     return condition;
+  }
+
+  /** Whether a constant value lies in the domain. */
+  public boolean contains(double value) {
+    switch (this) {
+      case POSITIVE:
+        return value > 0 && value < Double.POSITIVE_INFINITY;
+      case NON_NEGATIVE:
+        return value >= 0 && value < Double.POSITIVE_INFINITY;
+      case PROBABILITY:
+        return value > 0 && value < 1;
+      case WEIGHT_OR_OFF:
+        return (value >= 0 && value <= 1) || value == -1;
+      case COUNT:
+        return value >= 1 && value <= Integer.MAX_VALUE && value == Math.rint(value);
+      default:
+        return Double.isFinite(value);
+    }
   }
 }

@@ -34,8 +34,9 @@ public final class ModelReader {
   /** The simple names generated code uses unqualified; a type of the same name must not hide them. */
   private static final List<String> NAMES_GENERATED_CODE_USES =
       List.of(
-          "Math", "Double", "Objects", "Override", "Generated", "StableMath", "Checks", "Reduction",
-          "LikelihoodLoss", "CompensatedSum");
+          "Math", "Double", "Objects", "Override", "Generated", "StableMath", "GammaMath",
+          "BesselMath", "UncertainSigmoid", "StudentMath", "Checks", "Reduction", "LikelihoodLoss",
+          "CompensatedSum");
 
   private final Map<String, String> takenNames;
   private final Elements elements;
@@ -231,9 +232,11 @@ public final class ModelReader {
         return Optional.empty();
       }
     } else {
-      if (type.isEmpty() || type.get() != ValueType.DOUBLE) {
+      ValueType expected = expectedType(role, mirror, signature);
+      if (type.isEmpty() || type.get() != expected) {
         reporter.error(
-            element, Diagnostic.COMPONENT_TYPE, role.annotation(), name, element.asType(), "double");
+            element, Diagnostic.COMPONENT_TYPE, role.annotation(), name, element.asType(),
+            expected.javaName());
         return Optional.empty();
       }
       if (role == Role.PARAM) {
@@ -243,6 +246,17 @@ public final class ModelReader {
       }
     }
     return Optional.of(new Component(name, role, type.orElse(ValueType.DOUBLE), parameter));
+  }
+
+  /** double, except for a @Known count such as binomial trials, which is an int. */
+  private static ValueType expectedType(
+      Role role, AnnotationMirror mirror, Optional<FamilySignature> signature) {
+    if (role != Role.KNOWN || signature.isEmpty()) {
+      return ValueType.DOUBLE;
+    }
+    return signature.get().parameter(Annotations.string(mirror, "value", ""))
+        .map(FamilyParameter::knownType)
+        .orElse(ValueType.DOUBLE);
   }
 
   private void checkRoles(

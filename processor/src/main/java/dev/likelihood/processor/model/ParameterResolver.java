@@ -84,6 +84,16 @@ final class ParameterResolver {
     if (parameter.isEmpty()) {
       return;
     }
+    if (!parameter.get().learnable()) {
+      reporter.error(
+          element, mirror, null, Diagnostic.NOT_LEARNABLE, name, signature.family(),
+          parameter.get().domain().description(),
+          parameter.get().knownType() == ValueType.INT
+              ? "@Known(\"" + name + "\") int or @Constant(name = \"" + name + "\", value = ...)"
+              : "@Constant(name = \"" + name + "\", value = ...)");
+      rejected.add(name);
+      return;
+    }
     Link link = Link.valueOf(Annotations.enumName(mirror, "link", "DEFAULT"));
     boolean primary = parameter.get().equals(signature.primary());
     if (primary) {
@@ -139,7 +149,7 @@ final class ParameterResolver {
       return;
     }
     Domain domain = parameter.get().domain();
-    if (!inDomain(value, domain)) {
+    if (!domain.contains(value)) {
       reporter.error(
           type, likelihood, where, Diagnostic.CONSTANT_DOMAIN, name, value, domain.description(),
           domain.condition());
@@ -250,17 +260,6 @@ final class ParameterResolver {
         .findFirst()
         .map(candidate -> " Did you mean '" + candidate + "'?")
         .orElse(" Name one of them");
-  }
-
-  private static boolean inDomain(double value, Domain domain) {
-    switch (domain) {
-      case POSITIVE:
-        return value > 0 && value < Double.POSITIVE_INFINITY;
-      case PROBABILITY:
-        return value > 0 && value < 1;
-      default:
-        return Double.isFinite(value);
-    }
   }
 
   private static int editDistance(String a, String b) {
