@@ -265,7 +265,8 @@ public final class Densities {
         "-log C(n, y) - y log(p) - (n - y) log(1 - p), n = trials; computed as Loader's"
             + " bd0(y, n p) + bd0(n - y, n (1 - p)) + lgamma terms less their Stirling parts",
         product(n, p),
-        call(Fn.FLOOR, product(sum(n, constant(1)), p)));
+        // floor((n + 1) p), which reaches n + 1 only where p rounds to 1
+        call(Fn.MIN, n, call(Fn.FLOOR, product(sum(n, constant(1)), p))));
   }
 
   /**

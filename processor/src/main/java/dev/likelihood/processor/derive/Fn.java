@@ -87,6 +87,7 @@ public enum Fn {
   COS("Math.cos", "cos", "", 1),
   TANH("Math.tanh", "tanh", "", 1),
   HYPOT("Math.hypot", "hypot", "", 2),
+  MIN("Math.min", "min", "", 2),
   /** max(0, x); generated inline. */
   RELU("", "relu", "", 1),
   /** value where cond &gt; 0, else NaN (a statistic that is undefined there); generated inline. */

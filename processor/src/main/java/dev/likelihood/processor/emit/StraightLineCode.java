@@ -69,7 +69,7 @@ final class StraightLineCode {
     if (temporaries.containsKey(e)) {
       return temporaries.get(e); // null while its own definition is being written
     }
-    if (isAtomic(e) || uses.getOrDefault(e, 0) < 2) {
+    if (isAtomic(e) || uses.getOrDefault(e, 0) < 2 || isReciprocal(e)) {
       return null;
     }
     temporaries.put(e, null); // writing the definition below must not find itself
@@ -78,6 +78,14 @@ final class StraightLineCode {
     temporaries.put(e, name);
     code.addStatement("final double $L = $L", name, JavaText.code(definition));
     return name;
+  }
+
+  /**
+   * 1/x stays a division where it is used: a shared reciprocal would turn a / x into a * (1/x),
+   * which rounds differently, and nll(...) must return exactly what nllAndGradient(...) returns.
+   */
+  private static boolean isReciprocal(Expr e) {
+    return e instanceof Pow p && p.exponent() < 0;
   }
 
   private static boolean isAtomic(Expr e) {
