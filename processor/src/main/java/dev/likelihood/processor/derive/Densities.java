@@ -99,8 +99,8 @@ public final class Densities {
     Var mu = theta("mu");
     Var sigma = theta("sigma");
     Var nu = theta("nu");
-    Expr z = group("z", quotient(difference(Y, mu), sigma));
-    // lgamma(nu/2) - lgamma((nu + 1)/2) = -lgammaHalfStep(nu/2), which keeps its digits for large nu
+    // lgamma(nu/2) - lgamma((nu + 1)/2) = -lgammaHalfStep(nu/2), which keeps its digits for large nu;
+    // the kernel log(1 + z^2/nu) takes log(sigma) too, for where z = (y - mu)/sigma overflows
     Expr nll =
         sum(
             log(sigma),
@@ -110,7 +110,7 @@ public final class Densities {
             product(
                 constant(0.5),
                 sum(nu, constant(1)),
-                call(Fn.LOG1P_SQUARE_RATIO, z, nu)));
+                call(Fn.STUDENT_T_KERNEL, difference(Y, mu), sigma, log(sigma), nu)));
     return new Density(
         nll,
         "-lgamma((nu + 1)/2) + lgamma(nu/2) + log(nu pi)/2 + log(sigma)"
@@ -164,13 +164,12 @@ public final class Densities {
   private static Density inverseGaussian() {
     Var mean = theta("mean");
     Var shape = theta("shape");
-    Expr w = group("w", quotient(difference(Y, mean), mean));
     Expr nll =
         sum(
             LN_SQRT_2PI,
             product(constant(1.5), log(Y)),
             product(constant(-0.5), log(shape)),
-            product(constant(0.5), shape, pow(Y, -1), square(w)));
+            product(constant(0.5), shape, call(Fn.INVERSE_GAUSSIAN_KERNEL, Y, mean)));
     Expr c = product(constant(1.5), mean, pow(shape, -1));
     return new Density(
         nll,

@@ -92,14 +92,21 @@ public enum Fn {
   RELU("", "relu", "", 1),
   /** value where cond &gt; 0, else NaN (a statistic that is undefined there); generated inline. */
   WHERE_POSITIVE("", "wherePositive", "", 2),
-  LOG1P_SQUARE_RATIO(
-      "StudentMath.log1pSquareRatio",
-      "log1pSquareRatio",
-      "log1pSquareRatio(z, nu) = log(1 + z^2/nu), formed from |z|/sqrt(nu) so that z^2 never"
-          + " overflows",
+  STUDENT_T_KERNEL(
+      "Kernels.studentT",
+      "studentTKernel",
+      "studentTKernel(r, sigma, log sigma, nu) = log(1 + (r/sigma)^2/nu), from |r|/sigma/sqrt(nu)"
+          + " or, where that overflows, from log|r| - log sigma",
+      4),
+  STUDENT_T_KERNEL_DR("Kernels.studentTDr", "studentTKernelDr", "", 4),
+  STUDENT_T_KERNEL_DLOG_SIGMA("Kernels.studentTDlogSigma", "studentTKernelDlogSigma", "", 4),
+  STUDENT_T_KERNEL_DNU("Kernels.studentTDnu", "studentTKernelDnu", "", 4),
+  INVERSE_GAUSSIAN_KERNEL(
+      "Kernels.inverseGaussian",
+      "inverseGaussianKernel",
+      "inverseGaussianKernel(y, mean) = (y - mean)^2/(mean^2 y) as w (w/y), w = (y - mean)/mean;"
+          + " its mean-derivative -2 (y - mean)/mean^3 is written as one term",
       2),
-  D_LOG1P_SQUARE_RATIO_DZ("StudentMath.dLog1pSquareRatioDz", "dLog1pSquareRatioDz", "", 2),
-  D_LOG1P_SQUARE_RATIO_DNU("StudentMath.dLog1pSquareRatioDnu", "dLog1pSquareRatioDnu", "", 2),
   LOG_COSH(
       "GammaMath.logCosh",
       "logCosh",
@@ -249,9 +256,16 @@ public enum Fn {
         return List.of(call(STEP, x));
       case LOG_COSH:
         return List.of(call(TANH, x));
-      case LOG1P_SQUARE_RATIO:
+      case STUDENT_T_KERNEL:
+        // the kernel depends on sigma only through log sigma, which carries the derivative
+        Expr[] a = args.toArray(Expr[]::new);
         return List.of(
-            call(D_LOG1P_SQUARE_RATIO_DZ, x, args.get(1)), call(D_LOG1P_SQUARE_RATIO_DNU, x, args.get(1)));
+            call(STUDENT_T_KERNEL_DR, a), constant(0), call(STUDENT_T_KERNEL_DLOG_SIGMA, a),
+            call(STUDENT_T_KERNEL_DNU, a));
+      case INVERSE_GAUSSIAN_KERNEL:
+        Expr mean = args.get(1);
+        return java.util.Arrays.asList(
+            null, product(constant(-2), sum(x, neg(mean)), pow(mean, -3)));
       case HUBER:
         // delta is always a constant: no rule for it
         return java.util.Arrays.asList(call(HUBER_DERIVATIVE, x, args.get(1)), null);

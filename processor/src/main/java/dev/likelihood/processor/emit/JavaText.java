@@ -22,10 +22,11 @@ final class JavaText {
           "BesselMath", ClassName.get(Types.RUNTIME, "BesselMath"),
           "UncertainSigmoid", ClassName.get(Types.RUNTIME, "UncertainSigmoid"),
           "StudentMath", ClassName.get(Types.RUNTIME, "StudentMath"),
+          "Kernels", ClassName.get(Types.RUNTIME, "Kernels"),
           "Checks", Types.CHECKS);
   private static final Pattern TYPE_REFERENCE =
       Pattern.compile(
-          "(?<![\\w$.])(StableMath|GammaMath|BesselMath|UncertainSigmoid|StudentMath|Math|Double|Checks)\\.");
+          "(?<![\\w$.])(StableMath|GammaMath|BesselMath|UncertainSigmoid|StudentMath|Kernels|Math|Double|Checks)\\.");
 
   private JavaText() {}
 

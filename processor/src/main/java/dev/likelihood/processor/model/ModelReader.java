@@ -35,7 +35,7 @@ public final class ModelReader {
   private static final List<String> NAMES_GENERATED_CODE_USES =
       List.of(
           "Math", "Double", "Objects", "Override", "Generated", "StableMath", "GammaMath",
-          "BesselMath", "UncertainSigmoid", "StudentMath", "Checks", "Reduction", "LikelihoodLoss",
+          "BesselMath", "UncertainSigmoid", "StudentMath", "Kernels", "Checks", "Reduction", "LikelihoodLoss",
           "CompensatedSum");
 
   private final Map<String, String> takenNames;

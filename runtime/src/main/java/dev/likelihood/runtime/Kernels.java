@@ -1,0 +1,71 @@
+package dev.likelihood.runtime;
+
+/**
+ * Pieces of particular families whose stable value or derivative is not what the generic rules
+ * would assemble: each takes the quantities in the form that keeps its digits (a logarithm of a
+ * scale, a residual) and comes with its partial derivatives.
+ */
+public final class Kernels {
+
+  /** Beyond this z^2/nu would overflow; below its inverse the kernel is z^2/nu to the last bit. */
+  private static final double LARGE = 1e150;
+
+  private Kernels() {}
+
+  /**
+   * The Student-t kernel {@code log(1 + (r/sigma)^2/nu)} from the residual r, the scale (and its
+   * logarithm, exact where sigma under- or overflows) and nu. Where r/sigma is representable it
+   * is {@link StudentMath#log1pSquareRatio}; beyond, it is softplus(2a) with
+   * a = log|r| - log(sigma) - log(nu)/2, so that sigma = 1e-300 with r = 1e150 still gives the
+   * finite kernel (z = 1e450 itself is not a double).
+   */
+  public static double studentT(double r, double sigma, double logSigma, double nu) {
+    double z = r / sigma;
+    if (Math.abs(z) < LARGE * Math.sqrt(nu) && sigma > Double.MIN_NORMAL) {
+      return StudentMath.log1pSquareRatio(z, nu);
+    }
+    return StableMath.softplus(2 * logRatio(r, logSigma, nu));
+  }
+
+  /** d/dr of {@link #studentT}: 2 r/(nu sigma^2 + r^2). */
+  public static double studentTDr(double r, double sigma, double logSigma, double nu) {
+    double z = r / sigma;
+    if (Math.abs(z) < LARGE * Math.sqrt(nu) && sigma > Double.MIN_NORMAL) {
+      return StudentMath.dLog1pSquareRatioDz(z, nu) / sigma;
+    }
+    // (2/r) t/(1 + t) with t = exp(2a) huge: 2/r to the last bit
+    return 2 / r * StableMath.sigmoid(2 * logRatio(r, logSigma, nu));
+  }
+
+  /** d/d(log sigma) of {@link #studentT}: -2 t/(1 + t), t = (r/sigma)^2/nu. */
+  public static double studentTDlogSigma(double r, double sigma, double logSigma, double nu) {
+    if (r == 0) {
+      return 0;
+    }
+    return -2 * StableMath.sigmoid(2 * logRatio(r, logSigma, nu));
+  }
+
+  /** d/dnu of {@link #studentT}: -(1/nu) t/(1 + t). */
+  public static double studentTDnu(double r, double sigma, double logSigma, double nu) {
+    if (r == 0) {
+      return 0;
+    }
+    return -StableMath.sigmoid(2 * logRatio(r, logSigma, nu)) / nu;
+  }
+
+  /** a = log(|r|/sigma/sqrt(nu)), so that (r/sigma)^2/nu = exp(2a). */
+  private static double logRatio(double r, double logSigma, double nu) {
+    return Math.log(Math.abs(r)) - logSigma - 0.5 * Math.log(nu);
+  }
+
+  /**
+   * The inverse Gaussian kernel {@code (y - mean)^2/(mean^2 y)}, as w (w/y) with
+   * w = (y - mean)/mean: no square of a residual overflows. Its derivative with respect to the
+   * mean, -2 (y - mean)/mean^3, is a single term the processor writes itself (the product rule
+   * on (y - mean)/mean would give two terms that cancel where y is far below the mean).
+   */
+  public static double inverseGaussian(double y, double mean) {
+    double w = (y - mean) / mean;
+    return w * (w / y);
+  }
+}
