@@ -85,7 +85,10 @@ public final class Differentiator {
         throw new IllegalStateException(
             "no derivative rule for " + c.fn() + " with respect to argument " + i);
       }
-      terms.add(product(partials.get(i), derivative(arg, v)));
+      terms.add(
+          c.fn().guardsPartial(i)
+              ? call(Fn.TIMES_OR_ZERO, partials.get(i), derivative(arg, v))
+              : product(partials.get(i), derivative(arg, v)));
     }
     return sum(terms);
   }

@@ -204,6 +204,15 @@ public enum Fn {
   }
 
   /**
+   * Whether the chain rule must guard the product of this partial and its argument's derivative
+   * with timesOrZero: bd0's partial in log(mu) is minus its count, which is exactly 0 where
+   * log(mu) runs off to -infinity (no failures left at p = 1), and 0 * infinity must be 0 there.
+   */
+  public boolean guardsPartial(int argument) {
+    return this == BD0 && argument == 2;
+  }
+
+  /**
    * The partial derivatives with respect to each argument, or null (for all, or in the list for
    * one argument) when no rule is known: the derivation never needs one, as such arguments only
    * ever hold data or constants, not parameters.

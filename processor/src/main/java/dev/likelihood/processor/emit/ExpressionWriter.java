@@ -129,11 +129,18 @@ final class ExpressionWriter {
     double coefficient = coefficientOf(p);
     List<String> numerator = new ArrayList<>();
     List<String> denominator = new ArrayList<>();
-    if (coefficient != 1 && coefficient != -1) {
+    boolean scalesDown = Math.abs(coefficient) < 1;
+    if (coefficient != 1 && coefficient != -1 && (scalesDown || style == Style.MATH)) {
       numerator.add(write(Exprs.constant(Math.abs(coefficient)), PRODUCT).text);
     }
     Expr rest = withoutCoefficient(p);
     List<Expr> factors = rest instanceof Product q ? q.factors() : List.of(rest);
+    if (!scalesDown && coefficient != 1 && coefficient != -1 && style == Style.JAVA) {
+      // a factor such as 2 goes last: 2 * kappa overflows at kappa = 1.7e308 where
+      // kappa * sin(r)^2 * 2 need not
+      factors = new ArrayList<>(factors);
+      factors.add(Exprs.constant(Math.abs(coefficient)));
+    }
     for (Expr factor : factors) {
       if (factor instanceof Pow pow && pow.exponent() < 0 && shared.apply(factor) == null) {
         denominator.add(write(Exprs.pow(pow.base(), -pow.exponent()), PRODUCT + 1).text);
@@ -169,7 +176,10 @@ final class ExpressionWriter {
     }
     String base = write(p.base(), ATOM).text;
     if (n == 2 || n == 3) {
-      return new Written(n == 2 ? base + " * " + base : base + " * " + base + " * " + base, PRODUCT);
+      // parenthesised, so that x^2 inside a product is evaluated as a unit, exactly as where a
+      // shared square is a temporary: nll(...) and nllAndGradient(...) then agree to the bit
+      String cube = n == 2 ? base + " * " + base : base + " * " + base + " * " + base;
+      return new Written("(" + cube + ")", ATOM);
     }
     if (n == 0.5) {
       return new Written("Math.sqrt(" + write(p.base()) + ")", ATOM);
