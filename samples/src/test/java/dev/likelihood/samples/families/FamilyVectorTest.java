@@ -144,7 +144,7 @@ class FamilyVectorTest {
     args[row.inputs().length + 1] = 1;
     double nll = (double) withGradient.invoke(null, args);
     double nllOnly = (double) valueOnly.invoke(null, java.util.Arrays.copyOf(args, row.inputs().length));
-    assertEquals(nll, nllOnly, 0.0, "nll(...) and nllAndGradient(...) disagree");
+    assertEquals(nll, nllOnly, 0.0, row.name() + ": nll(...) and nllAndGradient(...) disagree");
     double[] out = new double[row.grads().length + 1];
     out[0] = nll;
     System.arraycopy(grad, 1, out, 1, row.grads().length);

@@ -1,0 +1,519 @@
+package dev.likelihood.runtime;
+
+import org.apache.commons.numbers.gamma.Erfcx;
+
+/**
+ * The marginal likelihood of the uncertainty-aware binary cross-entropy (SPEC's
+ * UNCERTAIN_BERNOULLI): the logit is itself uncertain, {@code logit ~ N(eta, u^2)}, and
+ *
+ * <pre>
+ *   P(y = 1) = M(eta, u) = E[sigmoid(eta + u z)] = int phi(z) sigmoid(eta + u z) dz,  z ~ N(0, 1),
+ *   P(y = 0) = 1 - M(eta, u) = M(-eta, u)          (sigmoid(-x) = 1 - sigmoid(x), z -&gt; -z),
+ * </pre>
+ *
+ * so the NLL is {@code -logMeanSigmoid(eta, u)} for y = 1 and {@code -logMeanSigmoid(-eta, u)}
+ * for y = 0: the exact marginal likelihood, neither the probit approximation {@code
+ * sigmoid(eta / sqrt(1 + pi u^2 / 8))} nor a Monte Carlo estimate. Its derivatives are
+ *
+ * <pre>
+ *   d/d eta log M = E[sigmoid'(eta + u z)] / M,     d/du log M = E[z sigmoid'(eta + u z)] / M
+ *                                                              = u E[sigmoid''(eta + u z)] / M
+ * </pre>
+ *
+ * ({@code sigmoid' = sigmoid(x) sigmoid(-x)}, {@code sigmoid'' = sigmoid' tanh(-x/2)}, the second
+ * form by Stein's lemma {@code E[z f(z)] = E[f'(z)]}). As u -&gt; 0 they tend to {@code
+ * logSigmoid(eta)}, {@code sigmoid(-eta)} and 0; as u -&gt; infinity the mean tends to {@code
+ * Phi(eta / u)}, but no such limit is used: every regime is integrated to full precision.
+ *
+ * <h2>Log space and the mirror image</h2>
+ *
+ * M is as small as {@code e^-800} at eta = -800 (doubles underflow below {@code e^-745}), and as
+ * close to 1 as {@code 1 - e^-800} at eta = +800, where {@code log M = -e^-800} must not be
+ * formed as the log of a rounded {@code 1 - e^-800}. So every value is computed at {@code e =
+ * -|eta|}, where {@code M' = M(e, u) <= 1/2}: {@code log M'} directly in log space, as an
+ * unevaluated sum {@code e + (log M' - e)} whose second part is a sum of small terms, and the
+ * derivatives as ratios {@code M'_eta / M'}, {@code M'_u / M'} (never a tiny numerator over a
+ * tiny denominator). For eta &gt; 0, {@code log M = log1p(-M')}, with {@code M' = exp(e + rest)}
+ * evaluated from the unevaluated sum so that it keeps its relative accuracy (a rounded log M' of
+ * -641 would cost 641 ulps of M'); since {@code E[sigmoid']} is even in eta and {@code E[z
+ * sigmoid']} odd, the derivatives there are {@code (M'_eta / M') M' / (1 - M')} and {@code
+ * -(M'_u / M') M' / (1 - M')}. No value is ever formed by subtracting from 1.
+ *
+ * <h2>u &lt;= 1/2: adaptive Gauss-Hermite with 32 nodes</h2>
+ *
+ * The log-integrand {@code G(z) = -z^2/2 + logSigmoid(e + u z)} is strictly concave ({@code G''
+ * = -1 - u^2 sigmoid' &lt;= -1}). Its mode {@code z*} solves {@code z = u sigmoid(-(e + u z))}
+ * (so 0 &lt; z* &lt; u), found by Newton's method from {@code u sigmoid(-e)} (the fixed-point map
+ * has slope at most u^2/4, so three or four steps reach full precision). The nodes are centred
+ * at the mode and scaled by the curvature there, {@code z_i = z* + sqrt(2) s t_i}, {@code s = (1
+ * + u^2 sigmoid'(x*))^(-1/2)}:
+ *
+ * <pre>
+ *   M' = s e^G(z*) sum_i (w_i / sqrt(pi)) exp(G(z_i) - G(z*) + t_i^2),
+ *   G(z_i) - G(z*) + t_i^2 = (1 - s^2) t_i^2 + sqrt(2) s (u - z*) t_i - (softplus(x_i) - softplus(x*)),
+ * </pre>
+ *
+ * an exponent that is exactly 0 where the integrand is Gaussian (the tail at eta = -800, where
+ * sigmoid(x) = e^x) and small elsewhere, and {@code log M' - e = log s - z*^2/2 + u z* -
+ * softplus(x*) + log(sum)}. The derivatives are posterior means over the same weights: {@code
+ * E[sigmoid(-x)]} and {@code u E[sigmoid(-x) tanh(-x/2)]}; where the nodes straddle the kink x =
+ * 0 (|e| &lt; 12 u), where the latter changes sign and would cancel, M'_u comes from the kink
+ * integral below instead. <b>Why 32 nodes:</b> the integrand's nearest singularities are the
+ * poles of sigmoid at {@code x = +-i pi}, {@code pi / (sqrt(2) s u) >= 4.4} node units off the
+ * real axis for u &lt;= 1/2, and the Gauss-Hermite error falls like {@code exp(-2 d sqrt(2n))} for
+ * a strip of half-width d; measured against mpmath at 40 digits, the truncation error of the
+ * 32-node rule is below 2e-21 up to u = 1/2 (24 nodes: 7e-18; at u = 1 even 48 nodes leave 2e-16,
+ * and at u = 2 64 nodes leave 6e-12, which is why the rule stops at 1/2: for larger u sigmoid is
+ * too sharp a step on the scale of the Gaussian for any polynomial rule).
+ *
+ * <h2>u &gt; 1/2: the exact erfcx series, summed with Cohen-Rodriguez Villegas-Zagier</h2>
+ *
+ * Split sigmoid at its kink {@code z0 = -e/u} into a step and a remainder, {@code sigmoid(x) =
+ * H(x) + sign(-x) sum_k>=1 (-1)^(k+1) e^(-k|x|)}; every term has a closed-form Gaussian
+ * expectation, so with the Mills ratio {@code m(t) = Q(t)/phi(t) = sqrt(pi/2) erfcx(t/sqrt 2)}
+ *
+ * <pre>
+ *   M'      = Q(z0) + sum_k (-1)^(k+1) (A_k - B_k),
+ *   M'_eta  = sum_k (-1)^(k+1) k (A_k + B_k),            M'_u = u sum_k (-1)^(k+1) k^2 (A_k - B_k),
+ *   A_k = E[e^(kx); x &lt; 0] = e^(k e + (ku)^2/2) Phi(z0 - ku) = phi(z0) m(ku - z0),
+ *   B_k = E[e^(-kx); x &gt; 0] = phi(z0) m(ku + z0)
+ * </pre>
+ *
+ * (the derivative series are Abel sums: their terms tend to {@code 2 phi(z0)/u} and {@code 2 z0
+ * phi(z0)/u}). The terms are moments {@code int_0^1 y^k dmu(y)}, {@code y = e^(-u s)}, of
+ * measures on [0, 1] (for A_k - B_k the positive {@code 2 sinh(z0 s) e^(-s^2/2) ds}), which is
+ * exactly the case of Cohen, Rodriguez Villegas and Zagier's acceleration (Experimental Math. 9,
+ * 2000, algorithm 1): a fixed weighted sum of the first n terms has relative error below {@code
+ * 2 / (3 + sqrt 8)^n} however slowly (like 1/k^2 for large u) the terms decay. <b>n = 24</b>: 8.5e-19
+ * (measured against the 80-term sum in mpmath for u &gt;= 1/2: below 8.5e-19 for M', 2.9e-18 for
+ * M'_eta). Each term is formed without an overflowing factor: relative to {@code phi(z0)}
+ * (Mills ratios of positive arguments) when u &gt; z0, otherwise relative to A_1, with {@code
+ * Phi(z0 - ku)} through {@link StableMath#logNdtr} for the terms with ku &lt;= z0, and the
+ * exponents that carry log M' split exactly (fma) so that {@code M'} itself stays
+ * relative-accurate. Cost: up to 49 erfcx evaluations.
+ *
+ * <h2>The kink integrals</h2>
+ *
+ * Where the mass of the integrand sits at the kink ({@code rho = z0/u = |eta|/u^2} small), the
+ * derivative series cancel: their terms approach the constants above, and {@code m(ku - z0) -
+ * m(ku + z0)} loses {@code log10(ku / z0)} digits. There the numerators are integrated over the
+ * logit x, folded about the kink (sigmoid' is even, sigmoid'' odd):
+ *
+ * <pre>
+ *   M'_eta / phi(z0) = (1/u) int_0^inf sigmoid'(x) 2 cosh(rho x) e^(-x^2 / (2 u^2)) dx,
+ *   M'_u / phi(z0)   = int_0^inf |sigmoid''(x)| 2 sinh(rho x) e^(-x^2 / (2 u^2)) dx,
+ * </pre>
+ *
+ * positive integrands that keep their relative accuracy down to eta = 0 (where M'_u is 0). For
+ * u &lt;= 4 (and for the straddling Gauss-Hermite case) by the trapezoidal rule with step {@code
+ * min(0.3, 0.4 u)}: both integrands extend to even functions of x, analytic in the strip |Im x|
+ * &lt; pi, so the rule converges like {@code exp(-2 pi^2 / step)} (measured in mpmath: below
+ * 1e-20), used while the integrand's peak {@code u^2 (rho - 1)} stays below 1.5 (beyond, the
+ * series no longer cancels; the rule takes up to about 150 points). For u &gt; 4, M'_u only (the
+ * series for M'_eta is accurate to 4e-15 there), by the 32-node Gauss rule for the weight
+ * |sigmoid''| on [0, inf) (tabulated from its moments {@code j! eta(j - 1)} in mpmath; error
+ * below 1e-20 for rho &lt;= 0.7, and for rho &lt;= 1 when u &lt;= 10).
+ *
+ * <h2>Accuracy</h2>
+ *
+ * Measured against mpmath at the 1,183 (eta, u) points of {@code
+ * reference/bessel_ubce_primitives.csv} (eta from -800 to 800 with zero, 1e-12 and 1e-8; u from
+ * 1e-20 to 1e4 and 1e6 ... 1e300; the hand-over u = 1/2 and 1 with their neighbouring doubles;
+ * random points, 80 of them where the kink holds the mass), each integral computed by tanh-sinh
+ * and by Gauss-Legendre quadrature split at the modes and the kink and by the 80-term series,
+ * all three agreeing on every double; during development also at about 9,000 further points
+ * (the larger figure is quoted): see each method. Cost: about 0.2 to 3 microseconds per call.
+ *
+ * <p>Allocation-free and stateless: the tables are static constants. A negative u gives the
+ * value at |u| (the mean is even in u; the u-derivative is odd); u = 0 gives the limits above;
+ * infinite eta or u their limits; NaN gives NaN.
+ */
+public final class UncertainSigmoid {
+
+  /** Gauss-Hermite serves u up to here, the series above. */
+  private static final double GH_MAX_U = 0.5;
+
+  /**
+   * The Gauss-Hermite nodes reach x = e + u z at most 10.1 u from x* (the largest node 7.13 times
+   * sqrt 2): below |e| = 12 u they may straddle the kink x = 0.
+   */
+  private static final double GH_STRADDLE = 12;
+
+  /** The positive Gauss-Hermite nodes (weight e^-t^2, 32 nodes), from mpmath. */
+  private static final double[] GH_NODES = {
+    0.19484074156939932, 0.5849787654359324, 0.9765004635896828,
+    1.3703764109528718, 1.7676541094632017, 2.169499183606112,
+    2.5772495377323175, 2.992490825002374, 3.417167492818571,
+    3.853755485471445, 4.305547953351199, 4.777164503502596,
+    5.2755509865158805, 5.812225949515914, 6.409498149269661,
+    7.125813909830727,
+  };
+
+  /** The matching weights divided by sqrt(pi) (they sum to 1/2), from mpmath. */
+  private static final double[] GH_WEIGHTS = {
+    0.2117055698804793, 0.15653899375759844, 0.08534480827208075,
+    0.03410984772609205, 0.009903461702320591, 0.0020620510513078847,
+    0.0003025570258170625, 3.05598030608963e-05, 2.0596221039534287e-06,
+    8.881290713105896e-08, 2.3125184120742405e-09, 3.347501239801207e-11,
+    2.3780648557778086e-13, 6.755290223670119e-16, 5.208449591960861e-19,
+    4.1246074890182694e-23,
+  };
+
+  /** Cohen-Rodriguez Villegas-Zagier weights for n = 24 (signs included), from mpmath. */
+  private static final double[] CVZ_WEIGHTS = {
+    1.0, -0.999999999999999, 0.999999999999812,
+    -0.9999999999855517, 0.9999999994080065, -0.9999999850335489,
+    0.9999997450236661, -0.9999968965547265, 0.999971877502541,
+    -0.9998044297284367, 0.998931938694946, -0.995336218072075,
+    0.9834807623952175, -0.9519634894573569, 0.8840929599033391,
+    -0.7655145634411474, 0.5976878813515132, -0.4062278518731426,
+    0.23178649168173823, -0.1067246914876162, 0.03778036573957456,
+    -0.00959406764049133, 0.0015493525382159912, -0.00011918096447815317,
+  };
+
+  /**
+   * Gauss rule for the weight |sigmoid''(x)| on [0, inf) (32 nodes, from mpmath): for the
+   * u-derivative at the kink when u is large.
+   */
+  private static final double[] KINK_NODES = {
+    0.11607746526023384, 0.3834710033643189, 0.7910283231548364,
+    1.3303903378203685, 2.0005370424266875, 2.8084288582484125,
+    3.764932648667984, 4.8798340770754525, 6.1596511735190616,
+    7.608483937281037, 9.22978090295483, 11.02749644006589,
+    13.006511082375745, 15.172721864081007, 17.533091432460022,
+    20.09575215985268, 22.87017887694922, 25.867432664838567,
+    29.10048807285618, 32.58466969465407, 36.33824091749769,
+    40.38321266615355, 44.74648115503895, 49.46147585778145,
+    54.57063256791067, 60.12926953476523, 66.21200236151245,
+    72.92413067969697, 80.42383740925492, 88.97162651472442,
+    99.0657293369044, 111.98748363449528,
+  };
+
+  /** Its weights (they sum to 1/4 = sigmoid'(0)). */
+  private static final double[] KINK_WEIGHTS = {
+    0.002797346720179977, 0.015489474378812379, 0.03829284983315141,
+    0.05813250808725444, 0.058944764325999335, 0.04184747882201168,
+    0.021854870363051986, 0.008819938177457519, 0.002857349805108991,
+    0.0007599313304862733, 0.00016752196072451392, 3.066694643863482e-05,
+    4.651940420429819e-06, 5.821968507995444e-07, 5.976127795407556e-08,
+    4.9948560234376546e-09, 3.369613946142643e-10, 1.815807354645929e-11,
+    7.72005050744854e-13, 2.5517159779391168e-14, 6.442238286942898e-16,
+    1.2160624318593635e-17, 1.6719651940692447e-19, 1.6207364647371018e-21,
+    1.0628199887058773e-23, 4.467672503899531e-26, 1.1196290637948153e-28,
+    1.5103627275317461e-31, 9.412347293499311e-35, 2.109281154217258e-38,
+    1.0570073203529415e-42, 3.5620050537562464e-48,
+  };
+
+  /**
+   * The trapezoidal kink integrals serve u &lt;= {@link #KINK_GAUSS_FROM_U} while the peak of
+   * their integrand, at x = u^2 (rho - 1), lies below this (rho = z0 / u = |eta| / u^2).
+   */
+  private static final double TRAPEZOID_MAX_PEAK = 1.5;
+
+  /** The Gauss kink rule serves rho up to this for every u, and up to 1 for u &lt;= 10. */
+  private static final double GAUSS_MAX_RHO = 0.7;
+
+  /** The kink integral uses the Gauss rule above this u, the trapezoidal rule below. */
+  private static final double KINK_GAUSS_FROM_U = 4;
+
+  private static final double SQRT2 = 1.4142135623730951;
+  private static final double SQRT_HALF = 0.7071067811865476;
+  private static final double SQRT_HALF_PI = 1.2533141373155003;
+  private static final double LN_2 = 0.6931471805599453;
+
+  /** Which of the three results {@link #evaluate} returns. */
+  private static final int LOG_MEAN = 0;
+  private static final int D_ETA = 1;
+  private static final int D_U = 2;
+
+  private UncertainSigmoid() {}
+
+  /**
+   * {@code log E[sigmoid(eta + u z)]}, z ~ N(0, 1): the log-probability of y = 1 under an
+   * uncertain logit N(eta, u^2). About eta + u^2/2 for eta -&gt; -infinity (eta = -800, u = 1e-8
+   * gives -800), about {@code -E[sigmoid(-eta - u z)]} for eta -&gt; +infinity, log(1/2) at eta =
+   * 0 for every u. Measured: relative error &lt; 1.5e-15 (see the class comment).
+   */
+  public static double logMeanSigmoid(double eta, double u) {
+    double a = Math.abs(u);
+    if (Double.isNaN(eta) || Double.isNaN(a)) {
+      return Double.NaN;
+    }
+    if (a == 0) {
+      return StableMath.logSigmoid(eta);
+    }
+    if (Double.isInfinite(eta)) {
+      return a == Double.POSITIVE_INFINITY ? Double.NaN : eta > 0 ? 0 : eta;
+    }
+    if (a == Double.POSITIVE_INFINITY) {
+      return -LN_2;
+    }
+    return evaluate(-Math.abs(eta), a, LOG_MEAN, eta > 0);
+  }
+
+  /**
+   * {@code d/d eta logMeanSigmoid(eta, u) = E[sigmoid'(eta + u z)] / E[sigmoid(eta + u z)]}, in
+   * (0, 1): sigmoid(-eta) at u = 0, 1 for eta -&gt; -infinity. Measured: relative error &lt;
+   * 3.7e-15.
+   */
+  public static double dLogMeanSigmoidDEta(double eta, double u) {
+    double a = Math.abs(u);
+    if (Double.isNaN(eta) || Double.isNaN(a)) {
+      return Double.NaN;
+    }
+    if (a == 0) {
+      return StableMath.sigmoid(-eta);
+    }
+    if (Double.isInfinite(eta)) {
+      return a == Double.POSITIVE_INFINITY ? Double.NaN : eta > 0 ? 0 : 1;
+    }
+    if (a == Double.POSITIVE_INFINITY) {
+      return 0;
+    }
+    return evaluate(-Math.abs(eta), a, D_ETA, eta > 0);
+  }
+
+  /**
+   * {@code d/du logMeanSigmoid(eta, u) = E[z sigmoid'(eta + u z)] / E[sigmoid(eta + u z)]}: 0 at
+   * u = 0 and at eta = 0, about u for eta -&gt; -infinity, negative for eta &gt; 0 (uncertainty
+   * costs on a confident correct prediction). Odd in u. Measured: relative error &lt; 6.5e-15,
+   * relative also where it vanishes near eta = 0.
+   */
+  public static double dLogMeanSigmoidDU(double eta, double u) {
+    double a = Math.abs(u);
+    if (Double.isNaN(eta) || Double.isNaN(a)) {
+      return Double.NaN;
+    }
+    if (Double.isInfinite(eta)) {
+      return a == Double.POSITIVE_INFINITY ? Double.NaN : eta > 0 ? 0 * u : u;
+    }
+    if (a == 0 || a == Double.POSITIVE_INFINITY || eta == 0) {
+      return 0; // at eta = 0, E[z sigmoid'(u z)] = 0: the integrand is odd
+    }
+    double d = evaluate(-Math.abs(eta), a, D_U, eta > 0);
+    return u < 0 ? -d : d;
+  }
+
+  /**
+   * At e &lt;= 0 and 0 &lt; u &lt; Infinity, with M' = E[sigmoid(e + u z)]: log M' ({@code what =
+   * LOG_MEAN}), M'_eta / M' ({@code D_ETA}) or M'_u / M' ({@code D_U}); or, when {@code
+   * mirrored}, the same quantities at -e: log(1 - M'), M'_eta / (1 - M'), -M'_u / (1 - M').
+   */
+  private static double evaluate(double e, double u, int what, boolean mirrored) {
+    return u <= GH_MAX_U
+        ? gaussHermite(e, u, what, mirrored)
+        : erfcxSeries(e, u, what, mirrored);
+  }
+
+  /**
+   * The result from log M' = logHi + logLo (an unevaluated sum, so that M' itself keeps its
+   * relative accuracy when log M' is large: M' is e^-641 at eta = 641, and a rounded log M' would
+   * cost 641 ulps) and the requested ratio.
+   */
+  private static double finish(
+      double logHi, double logLo, double ratio, int what, boolean mirrored) {
+    if (!mirrored) {
+      return what == LOG_MEAN ? logHi + logLo : ratio;
+    }
+    double p = logHi + logLo;
+    double err = Math.abs(logHi) >= Math.abs(logLo) ? (logHi - p) + logLo : (logLo - p) + logHi;
+    double mean = Math.exp(p) * (1 + err); // M' <= 1/2
+    switch (what) {
+      case LOG_MEAN:
+        return Math.log1p(-mean);
+      case D_ETA:
+        return ratio * (mean / (1 - mean));
+      default:
+        return -ratio * (mean / (1 - mean));
+    }
+  }
+
+  /** Adaptive Gauss-Hermite at the mode of the log-integrand (see the class comment). */
+  private static double gaussHermite(double e, double u, int what, boolean mirrored) {
+    // The mode z* of -z^2/2 + logSigmoid(e + u z): z = u sigmoid(-(e + u z)), by Newton.
+    double z = u * StableMath.sigmoid(-e);
+    for (int i = 0; i < 8; i++) {
+      double x = e + u * z;
+      double lower = StableMath.sigmoid(-x);
+      double step = (u * lower - z) / (1 + u * u * StableMath.sigmoid(x) * lower);
+      z += step;
+      if (Math.abs(step) <= 0x1p-60 * z) {
+        break;
+      }
+    }
+    double xMode = e + u * z;
+    double curvature = u * u * StableMath.sigmoid(xMode) * StableMath.sigmoid(-xMode);
+    double s = 1 / Math.sqrt(1 + curvature);
+    double quadratic = curvature / (1 + curvature); // 1 - s^2
+    double nodeStep = SQRT2 * s; // z_i = z* + nodeStep t_i
+    double linear = nodeStep * (u - z);
+    double xStep = u * nodeStep; // x_i = x* + xStep t_i
+    double softplusMode = StableMath.softplus(xMode);
+    double sum = 0;
+    double sumRatio = 0;
+    for (int i = 0; i < GH_NODES.length; i++) {
+      double t = GH_NODES[i];
+      double even = quadratic * t * t;
+      double odd = linear * t;
+      double xPlus = xMode + xStep * t;
+      double xMinus = xMode - xStep * t;
+      double wPlus =
+          GH_WEIGHTS[i] * Math.exp(even + odd - (StableMath.softplus(xPlus) - softplusMode));
+      double wMinus =
+          GH_WEIGHTS[i] * Math.exp(even - odd - (StableMath.softplus(xMinus) - softplusMode));
+      sum += wPlus + wMinus;
+      if (what == D_ETA) {
+        sumRatio += wPlus * StableMath.sigmoid(-xPlus) + wMinus * StableMath.sigmoid(-xMinus);
+      } else if (what == D_U) {
+        sumRatio +=
+            wPlus * StableMath.sigmoid(-xPlus) * Math.tanh(-0.5 * xPlus)
+                + wMinus * StableMath.sigmoid(-xMinus) * Math.tanh(-0.5 * xMinus);
+      }
+    }
+    // log M' = log s + G(z*) + log(sum), G(z*) = -z*^2/2 + logSigmoid(x*); with logSigmoid(x) =
+    // x - softplus(x) and x* = e + u z*, log M' - e is a sum of small terms (e is exact).
+    double logLo =
+        -0.5 * Math.log1p(curvature) + z * (u - 0.5 * z) - softplusMode + Math.log(sum);
+    // d/d eta log M' = E[sigmoid(-x) | posterior], and by Stein's lemma d/du log M' = u
+    // E[sigmoid''(x)] / M' = u E[sigmoid(-x) tanh(-x/2) | posterior] (sigmoid'' = sigmoid'
+    // tanh(-x/2)): relative-accurate wherever the nodes do not straddle x = 0.
+    double ratio;
+    if (what == D_ETA) {
+      ratio = sumRatio / sum;
+    } else if (-e > GH_STRADDLE * u) {
+      ratio = u * (sumRatio / sum);
+    } else {
+      // The nodes straddle the kink x = 0, where sigmoid'' changes sign, and the posterior mean
+      // would cancel (to 0 at e = 0): M'_u = phi(z0) kinkIntegral instead, positive throughout.
+      ratio = kinkIntegral(u, -e / u, true, true) * Math.exp(-(e + logLo));
+    }
+    return finish(e, logLo, ratio, what, mirrored);
+  }
+
+  /** The erfcx series with Cohen-Rodriguez Villegas-Zagier weights (see the class comment). */
+  private static double erfcxSeries(double e, double u, int what, boolean mirrored) {
+    double z0 = -e / u;
+    // z0 = z0 + z0Lo to about 2^-106 (e is exact, z0 is rounded)
+    double z0Lo = Math.fma(-z0, u, -e) / u;
+    // Every term is scaled by exp(-logRef), logRef = logHi + logLo; phiScaled = phi(z0) /
+    // exp(logRef).
+    double logHi;
+    double logLo;
+    double phiScaled;
+    double logNdtr1 = 0;
+    if (u - z0 > 0) {
+      // logRef = log phi(z0) = -z0^2/2 - log sqrt(2 pi), z0^2/2 split exactly
+      double h = 0.5 * z0;
+      double sq = h * z0;
+      logHi = -sq;
+      logLo = -(Math.fma(h, z0, -sq) + z0 * z0Lo) - StableMath.LN_SQRT_2PI;
+      phiScaled = 1;
+    } else {
+      // relative to A_1 = e^(e + u^2/2) Phi(z0 - u); phi(z0) / A_1 by exact algebra
+      logNdtr1 = StableMath.logNdtr(z0 - u);
+      double h = 0.5 * u;
+      double sq = h * u;
+      logHi = e + sq;
+      logLo = ((e - logHi) + sq) + Math.fma(h, u, -sq) + logNdtr1;
+      double d = z0 - u;
+      phiScaled = Math.exp(-0.5 * d * d - StableMath.LN_SQRT_2PI - logNdtr1);
+    }
+    double q = phiScaled * mills(z0);
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    // Where the series' terms cancel (the mass near the kink, rho = z0 / u small), the
+    // derivatives come from the kink integrals instead (see kinkIntegral).
+    double rho = z0 / u;
+    boolean kink;
+    if (u <= KINK_GAUSS_FROM_U) {
+      kink = what != LOG_MEAN && u * u * (rho - 1) <= TRAPEZOID_MAX_PEAK;
+    } else {
+      kink = what == D_U && (rho <= GAUSS_MAX_RHO || u <= 10 && rho <= 1);
+    }
+    for (int k = 1; k <= CVZ_WEIGHTS.length; k++) {
+      double ku = k * u;
+      double t = ku - z0;
+      double a;
+      if (t > 0) {
+        a = phiScaled * mills(t);
+      } else {
+        // A_k / A_1 = e^((k-1) (e + (k+1) u^2/2)) Phi(-t) / Phi(z0 - u): exactly 1 for k = 1
+        a = Math.exp((k - 1) * (e + 0.5 * (k + 1) * u * u) + StableMath.logNdtr(-t) - logNdtr1);
+      }
+      double b = phiScaled * mills(ku + z0);
+      if (a + b == 0) {
+        break; // A_k and B_k decrease with k: every later term underflows too
+      }
+      double w = CVZ_WEIGHTS[k - 1];
+      s0 += w * (a - b);
+      if (what == D_ETA && !kink) {
+        s1 += w * k * (a + b);
+      } else if (what == D_U && !kink) {
+        s2 += w * ((double) k * k) * (a - b);
+      }
+    }
+    double mean = q + s0;
+    double ratio;
+    switch (what) {
+      case LOG_MEAN:
+        ratio = 0;
+        break;
+      case D_ETA:
+        ratio = (kink ? phiScaled * kinkIntegral(u, z0, false, false) : s1) / mean;
+        break;
+      default:
+        ratio = kink ? phiScaled * kinkIntegral(u, z0, true, false) / mean : u * s2 / mean;
+        break;
+    }
+    return finish(logHi, logLo + Math.log(mean), ratio, what, mirrored);
+  }
+
+  /**
+   * The kink integrals of the class comment: {@code M'_u / phi(z0)} ({@code forU}) or {@code
+   * M'_eta / phi(z0)}, or with {@code timesPhi} {@code M'_u} itself, whose integrand {@code
+   * phi(z0) e^(rho x - x^2/(2u^2)) = phi(x/u - z0)} then has no large exponents.
+   */
+  private static double kinkIntegral(double u, double z0, boolean forU, boolean timesPhi) {
+    double rho = z0 / u;
+    double c = -0.5 / (u * u);
+    if (u > KINK_GAUSS_FROM_U) {
+      double sum = 0;
+      for (int i = 0; i < KINK_NODES.length; i++) {
+        double x = KINK_NODES[i];
+        sum += KINK_WEIGHTS[i] * (2 * Math.sinh(rho * x) * Math.exp(c * x * x));
+      }
+      return sum;
+    }
+    double h = Math.min(0.3, 0.4 * u);
+    double stepFactor = Math.exp(-h);
+    double ex = 1; // e^-x, by recurrence: it only enters through 1 + e^-x and, for x >= 1, 1 - e^-x
+    double sum = forU ? 0 : 0.25; // half the x = 0 term: sigmoid'(0) 2 cosh(0) / 2
+    for (int j = 1; ; j++) {
+      double x = j * h;
+      ex *= stepFactor;
+      double onePlus = 1 + ex;
+      // sigmoid'(x) 2 cosh(rho x) e^(-x^2/(2u^2)) = e^((rho - 1) x - x^2/(2u^2)) (1 + e^(-2 rho x))
+      // / (1 + e^-x)^2, and |sigmoid''| 2 sinh likewise with tanh(x/2) and 1 - e^(-2 rho x)
+      // timesPhi: phi(z0) e^(rho x - x^2/(2u^2)) = phi(x/u - z0), with no large exponents
+      double d = x / u - z0;
+      double exponent =
+          timesPhi ? -0.5 * d * d - x - StableMath.LN_SQRT_2PI : (rho - 1) * x + c * x * x;
+      double term = Math.exp(exponent) / (onePlus * onePlus);
+      if (forU) {
+        term *= (x < 1 ? -Math.expm1(-x) : 1 - ex) / onePlus * -Math.expm1(-2 * rho * x);
+      } else {
+        term *= 1 + Math.exp(-2 * rho * x);
+      }
+      sum += term;
+      if (term <= 0x1p-60 * sum && x > 2 * (rho * u + 1) * u) { // past the peak
+        return forU ? h * sum : h * sum / u;
+      }
+    }
+  }
+
+  /** The Mills ratio Q(t)/phi(t) = sqrt(pi/2) erfcx(t / sqrt 2), t &gt;= 0. */
+  private static double mills(double t) {
+    return SQRT_HALF_PI * Erfcx.value(t * SQRT_HALF);
+  }
+}

@@ -1,0 +1,234 @@
+package dev.likelihood.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Checks {@link BesselMath} against the mpmath values in {@code
+ * reference/bessel_ubce_primitives.csv} (written by {@code
+ * tools/reference/bessel_ubce_primitives.py}), with the error measure of {@link StableMathTest}:
+ * {@code |got - exact| / max(|exact|, Double.MIN_NORMAL)}. Each function has its own bound, set
+ * a little above what it achieves; the project-wide bound is 1e-12.
+ */
+class BesselMathTest {
+
+  /** One reference row: the function, its exact double arguments and the rounded exact value. */
+  record Row(int line, String function, double[] args, double expected) {
+    double x() {
+      return args[0];
+    }
+
+    @Override
+    public String toString() {
+      return function + Arrays.toString(args) + " (line " + line + ")";
+    }
+  }
+
+  /** The rows of {@code reference/bessel_ubce_primitives.csv} (shared with UncertainSigmoidTest). */
+  static final List<Row> ROWS = load();
+
+  private static final Map<String, DoubleUnaryOperator> FUNCTIONS = new LinkedHashMap<>();
+  private static final Map<String, Double> TOLERANCE = new LinkedHashMap<>();
+
+  static {
+    function("logI0e", BesselMath::logI0e, 5e-16);
+    function("besselRatioMinusOne", BesselMath::besselRatioMinusOne, 7e-16);
+    function("besselRatio", BesselMath::besselRatio, 8e-16);
+  }
+
+  private static void function(String name, DoubleUnaryOperator f, double tolerance) {
+    FUNCTIONS.put(name, f);
+    TOLERANCE.put(name, tolerance);
+  }
+
+  static boolean isBesselFunction(String name) {
+    return FUNCTIONS.containsKey(name);
+  }
+
+  private static List<Row> load() {
+    String resource = "/reference/bessel_ubce_primitives.csv";
+    try (InputStream in = BesselMathTest.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException(
+            resource + " is missing: run tools/reference/bessel_ubce_primitives.py");
+      }
+      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      List<Row> rows = new ArrayList<>();
+      assertEquals("function,x1,x2,x3,expected", reader.readLine());
+      int line = 1;
+      for (String text; (text = reader.readLine()) != null; ) {
+        line++;
+        String[] cells = text.split(",", -1);
+        double[] args =
+            Arrays.stream(cells, 1, 4)
+                .filter(c -> !c.isEmpty())
+                .mapToDouble(Double::parseDouble)
+                .toArray();
+        rows.add(new Row(line, cells[0], args, Double.parseDouble(cells[4])));
+      }
+      return rows;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static Stream<String> functions() {
+    return FUNCTIONS.keySet().stream();
+  }
+
+  private static double call(Row row) {
+    return FUNCTIONS.get(row.function()).applyAsDouble(row.x());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("functions")
+  void matchesMpmathReference(String function) {
+    List<Row> rows = ROWS.stream().filter(r -> r.function().equals(function)).toList();
+    assertFalse(rows.isEmpty(), "no reference rows for " + function);
+    List<String> failures = new ArrayList<>();
+    double tolerance = TOLERANCE.get(function);
+    for (Row row : rows) {
+      double got = call(row);
+      double error = StableMathTest.error(got, row.expected());
+      if (!(error <= tolerance)) {
+        failures.add(
+            String.format(
+                Locale.ROOT,
+                "%s: got %s, expected %s, relative error %.3g > %.3g",
+                row, got, row.expected(), error, tolerance));
+      }
+    }
+    assertTrue(
+        failures.isEmpty(),
+        failures.size() + " of " + rows.size() + " rows fail:\n"
+            + failures.stream().limit(25).collect(Collectors.joining("\n")));
+  }
+
+  @Test
+  void neverNaNWhereTheExactValueIsANumber() {
+    List<Row> nan =
+        ROWS.stream()
+            .filter(r -> FUNCTIONS.containsKey(r.function()) && Double.isNaN(call(r)))
+            .toList();
+    assertTrue(nan.isEmpty(), "NaN at " + nan);
+  }
+
+  /** Prints the worst error per function: the numbers quoted in BesselMath's Javadoc. */
+  @Test
+  void reportWorstErrorPerFunction() {
+    StringBuilder report = new StringBuilder("BesselMath: worst error vs mpmath per function:\n");
+    for (String function : FUNCTIONS.keySet()) {
+      Row worst = null;
+      double worstError = -1;
+      int count = 0;
+      for (Row row : ROWS) {
+        if (row.function().equals(function)) {
+          count++;
+          double error = StableMathTest.error(call(row), row.expected());
+          if (error > worstError) {
+            worstError = error;
+            worst = row;
+          }
+        }
+      }
+      report.append(
+          String.format(
+              Locale.ROOT,
+              "  %-22s %5d rows  worst %.3g (%.1f x 2^-53) at %s%n",
+              function, count, worstError, worstError / 0x1p-53, worst));
+      assertTrue(worstError <= 1e-12, function + " exceeds the project bound 1e-12");
+    }
+    System.out.print(report);
+  }
+
+  @Test
+  void examples() {
+    assertEquals(0.0, BesselMath.logI0e(0), 0.0);
+    assertEquals(-1e-300, BesselMath.logI0e(1e-300));
+    assertEquals(-9.999999975e-9, BesselMath.logI0e(1e-8), 2e-24); // -kappa + kappa^2/4
+    assertEquals(0.0, BesselMath.besselRatio(0), 0.0);
+    assertEquals(5e-301, BesselMath.besselRatio(1e-300));
+    assertEquals(-1.0, BesselMath.besselRatioMinusOne(0));
+    assertEquals(-1.0, BesselMath.besselRatioMinusOne(1e-300));
+    // -1/(2 kappa) - 1/(8 kappa^2): no subtraction from 1, so all digits survive
+    assertEquals(-5e-301, BesselMath.besselRatioMinusOne(1e300), 5e-301 * 4e-16);
+    assertEquals(-5.000000000000001e-17, BesselMath.besselRatioMinusOne(1e16), 1e-31);
+    assertEquals(1.0, BesselMath.besselRatio(1e300));
+    // -log(2 pi kappa)/2 at 1e300
+    double logAt1e300 = -0.5 * (Math.log(2 * Math.PI) + 300 * Math.log(10));
+    assertEquals(logAt1e300, BesselMath.logI0e(1e300), 1e-15 * Math.abs(logAt1e300));
+  }
+
+  @Test
+  void limitsAndDomain() {
+    double inf = Double.POSITIVE_INFINITY;
+    assertEquals(-inf, BesselMath.logI0e(inf));
+    assertEquals(1.0, BesselMath.besselRatio(inf));
+    assertEquals(0.0, BesselMath.besselRatioMinusOne(inf), 0.0);
+    for (double bad : new double[] {-1e-300, -1, -inf, Double.NaN}) {
+      assertTrue(Double.isNaN(BesselMath.logI0e(bad)), "logI0e(" + bad + ")");
+      assertTrue(Double.isNaN(BesselMath.besselRatio(bad)), "besselRatio(" + bad + ")");
+      assertTrue(Double.isNaN(BesselMath.besselRatioMinusOne(bad)), "ratioMinusOne(" + bad + ")");
+    }
+    assertEquals(0.0, BesselMath.logI0e(-0.0), 0.0);
+  }
+
+  @Test
+  void ratioMinusOneIsTheDerivativeOfLogI0e() {
+    // Guards the pairing (not the accuracy): central differences across the three ranges.
+    for (double kappa : new double[] {0.01, 0.5, 1.9, 2.1, 5, 7.9, 8.1, 30, 1e3, 1e6}) {
+      double h = 1e-5 * kappa;
+      double quotient = (BesselMath.logI0e(kappa + h) - BesselMath.logI0e(kappa - h)) / (2 * h);
+      double derivative = BesselMath.besselRatioMinusOne(kappa);
+      assertEquals(derivative, quotient, 1e-7 * Math.abs(derivative) + 1e-10, "kappa = " + kappa);
+    }
+  }
+
+  @Test
+  void ratioAndRatioMinusOneAgree() {
+    for (double kappa = 0.01; kappa < 1e4; kappa *= 1.37) {
+      assertEquals(
+          BesselMath.besselRatio(kappa) - 1,
+          BesselMath.besselRatioMinusOne(kappa),
+          1e-15,
+          "kappa = " + kappa);
+    }
+  }
+
+  @Test
+  void matchesTheDirectPowerSeries() {
+    // An independent check of logI0e on a grid (no Chebyshev tables): I0(kappa) e^-kappa summed
+    // term by term, sum_j (kappa^2/4)^j / j!^2 e^-kappa, all terms positive.
+    for (double kappa = 0.125; kappa <= 30; kappa += 0.125) {
+      double q = 0.25 * kappa * kappa;
+      double term = Math.exp(-kappa);
+      double sum = term;
+      for (int j = 1; j < 200; j++) {
+        term *= q / ((double) j * j);
+        sum += term;
+      }
+      double expected = Math.log(sum);
+      assertEquals(expected, BesselMath.logI0e(kappa), 4e-15 * Math.abs(expected), "kappa = " + kappa);
+    }
+  }
+}
