@@ -56,6 +56,9 @@ from multiprocessing import Pool
 
 from mpmath import mp, mpf
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from primitives import fmt, write_csv  # noqa: E402  (same format, same writer)
+
 DPS = 50
 CHECK_DPS = DPS + 40
 UBCE_DPS = 30
@@ -90,12 +93,6 @@ def to_double(v):
         n = int(mp.nint(a * mpf(2) ** 1074))
         return sign * math.ldexp(n, -1074)
     return sign * float(a)
-
-
-def fmt(d):
-    if math.isinf(d):
-        return "Infinity" if d > 0 else "-Infinity"
-    return repr(d)
 
 
 def nudged(values):
@@ -585,15 +582,7 @@ def main(argv):
     out = argv[1] if len(argv) > 1 else os.path.join(
         root, "runtime", "src", "test", "resources", "reference", "bessel_ubce_primitives.csv")
     bessel_self_check()
-    rng = random.Random(20260102)
-    lines = ["function,x1,x2,x3,expected"]
-    for name, args, expected in rows(rng):
-        cols = [fmt(a) for a in args] + [""] * (3 - len(args))
-        lines.append(",".join([name] + cols + [fmt(expected)]))
-    os.makedirs(os.path.dirname(out), exist_ok=True)
-    with open(out, "w", encoding="utf-8", newline="\n") as f:
-        f.write("\n".join(lines) + "\n")
-    print(f"wrote {len(lines) - 1} rows to {out}")
+    write_csv(out, rows(random.Random(20260102)))
 
 
 if __name__ == "__main__":

@@ -29,7 +29,7 @@ import sys
 from mpmath import mp, mpf
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from primitives import fmt, nudged, to_double  # noqa: E402  (same rounding, same format)
+from primitives import fmt, nudged, to_double, write_csv  # noqa: E402  (same rounding, same format)
 
 DPS = 60
 CHECK_DPS = DPS + 40
@@ -451,15 +451,7 @@ def main(argv):
     root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     out = argv[1] if len(argv) > 1 else os.path.join(
         root, "runtime", "src", "test", "resources", "reference", "gamma_primitives.csv")
-    rng = random.Random(20260102)
-    lines = ["function,x1,x2,x3,expected"]
-    for name, args, expected in rows(rng):
-        cols = [fmt(a) for a in args] + [""] * (3 - len(args))
-        lines.append(",".join([name] + cols + [fmt(expected)]))
-    os.makedirs(os.path.dirname(out), exist_ok=True)
-    with open(out, "w", encoding="utf-8", newline="\n") as f:
-        f.write("\n".join(lines) + "\n")
-    print(f"wrote {len(lines) - 1} rows to {out}")
+    write_csv(out, rows(random.Random(20260102)))
 
 
 if __name__ == "__main__":

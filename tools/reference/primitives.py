@@ -377,9 +377,13 @@ def main(argv):
     out = argv[1] if len(argv) > 1 else os.path.join(
         root, "runtime", "src", "test", "resources", "reference", "primitives.csv")
     self_check()
-    rng = random.Random(20260101)
+    write_csv(out, rows(random.Random(20260101)))
+
+
+def write_csv(out, rows):
+    """Writes (function, args, expected) rows in the schema every primitives test reads."""
     lines = ["function,x1,x2,x3,expected"]
-    for name, args, expected in rows(rng):
+    for name, args, expected in rows:
         cols = [fmt(a) for a in args] + [""] * (3 - len(args))
         lines.append(",".join([name] + cols + [fmt(expected)]))
     os.makedirs(os.path.dirname(out), exist_ok=True)
