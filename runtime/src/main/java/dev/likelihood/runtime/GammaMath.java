@@ -1,12 +1,10 @@
 package dev.likelihood.runtime;
 
-import org.apache.commons.numbers.gamma.Erf;
-import org.apache.commons.numbers.gamma.Erfc;
 import org.apache.commons.numbers.gamma.LogGamma;
 
 /**
  * Gamma-function primitives (digamma, trigamma, half-step differences, lgamma on the log scale)
- * and the Huber, log-sum-exp and log-cosh pieces that generated losses call.
+ * and log-add-exp, which generated losses call (the Huber and log-cosh pieces are in RobustMath).
  *
  * <p>As in {@link StableMath}, each method states its formulation and the worst relative error
  * measured against mpmath (60 digits, each value checked at 40 more) over the points in {@code
@@ -33,10 +31,6 @@ public final class GammaMath {
 
   private static final double LN_2 = 0.6931471805599453;
   private static final double LN_2_LO = 2.3190468138462996e-17;
-  private static final double SQRT_HALF = 0.7071067811865476;
-  private static final double SQRT_2PI = 2.5066282746310007;
-  private static final double SQRT_2_OVER_PI = 0.7978845608028654;
-  private static final double SQRT_HALF_PI = 1.2533141373155003;
 
   /** The positive root of digamma, x0 = X0_HI + X0_LO to 107 bits, and 1/x0, 1/(x0 + 1). */
   private static final double X0_HI = 1.4616321449683622;
@@ -209,7 +203,7 @@ public final class GammaMath {
     double qLo = Math.fma(-q, x, 1) / x;
     double p = digammaOnePlus(x);
     double s = p - q;
-    return s + (twoSumError(p, -q, s) - qLo);
+    return s + (ExactArithmetic.twoSumError(p, -q, s) - qLo);
   }
 
   /**
@@ -236,14 +230,14 @@ public final class GammaMath {
     double lo = 0;
     for (int k = 0; ; k++) {
       double y = x + k;
-      double yLo = twoSumError(x, k, y); // y + yLo = x + k
+      double yLo = ExactArithmetic.twoSumError(x, k, y); // y + yLo = x + k
       double q = 1 / y;
       double r = Math.fma(-q, y, 1); // 1/y = q (1 + r) to within r^2
       if (y >= ASYMPTOTIC_FROM) {
         // trigamma(y + yLo) = q + q (s + r) - yLo q^2
         double t = q * trigammaTail(y, q) - yLo * q * q;
         double s = hi + q;
-        return s + (twoSumError(hi, q, s) + (lo + t));
+        return s + (ExactArithmetic.twoSumError(hi, q, s) + (lo + t));
       }
       double qq = q * q;
       if (qq == Double.POSITIVE_INFINITY) {
@@ -252,7 +246,7 @@ public final class GammaMath {
       // 1/(y + yLo)^2 = qq + [fma error + qq (2 r - 2 yLo q)] to first order
       double term = Math.fma(q, q, -qq) + qq * (2 * r - 2 * yLo * q);
       double s = hi + qq;
-      lo += twoSumError(hi, qq, s) + term;
+      lo += ExactArithmetic.twoSumError(hi, qq, s) + term;
       hi = s;
     }
   }
@@ -269,7 +263,7 @@ public final class GammaMath {
   private static double rootDigamma(double x) {
     double a = x - X0_HI; // exact (Sterbenz)
     double t = a - X0_LO;
-    return rootDigamma(x, 0, t, twoSumError(a, -X0_LO, t));
+    return rootDigamma(x, 0, t, ExactArithmetic.twoSumError(a, -X0_LO, t));
   }
 
   /** digamma(1 + x) for 0 &lt;= x &lt; 1, with 1 + x and 1 + x - x0 carried in double-double. */
@@ -277,8 +271,8 @@ public final class GammaMath {
     double xp = 1 + x;
     double a = x + (1 - X0_HI); // 1 - X0_HI is exact
     double t = a - X0_LO;
-    double tLo = twoSumError(a, -X0_LO, t) + twoSumError(x, 1 - X0_HI, a);
-    return rootDigamma(xp, twoSumError(1, x, xp), t, tLo);
+    double tLo = ExactArithmetic.twoSumError(a, -X0_LO, t) + ExactArithmetic.twoSumError(x, 1 - X0_HI, a);
+    return rootDigamma(xp, ExactArithmetic.twoSumError(1, x, xp), t, tLo);
   }
 
   /**
@@ -290,13 +284,13 @@ public final class GammaMath {
     double q1 = INV_X0 / x;
     double e1 = (Math.fma(-q1, x, INV_X0) + INV_X0_LO - q1 * xLo) / x;
     double xp = x + 1;
-    double xpLo = twoSumError(x, 1, xp) + xLo;
+    double xpLo = ExactArithmetic.twoSumError(x, 1, xp) + xLo;
     double q2 = INV_X0_PLUS_1 / xp;
     double e2 = (Math.fma(-q2, xp, INV_X0_PLUS_1) + INV_X0_PLUS_1_LO - q2 * xpLo) / xp;
     double g = polynomial(DIGAMMA_ROOT_SERIES, t);
     double s = q1 + q2;
     double b = s + g;
-    double bLo = twoSumError(q1, q2, s) + twoSumError(s, g, b) + e1 + e2;
+    double bLo = ExactArithmetic.twoSumError(q1, q2, s) + ExactArithmetic.twoSumError(s, g, b) + e1 + e2;
     double p = t * b;
     return p + (Math.fma(t, b, -p) + t * bLo + tLo * b);
   }
@@ -312,7 +306,7 @@ public final class GammaMath {
       double y = z + k;
       double q = 1 / y;
       double s = hi + q;
-      lo += twoSumError(hi, q, s) + (Math.fma(-q, y, 1) - q * zLo) / y;
+      lo += ExactArithmetic.twoSumError(hi, q, s) + (Math.fma(-q, y, 1) - q * zLo) / y;
       hi = s;
     }
     return hi + lo;
@@ -354,13 +348,13 @@ public final class GammaMath {
     for (int k = 1; y < ASYMPTOTIC_FROM; k++) {
       double term = residualStep(y);
       double s = hi + term;
-      lo += twoSumError(hi, term, s);
+      lo += ExactArithmetic.twoSumError(hi, term, s);
       hi = s;
       y = x + k;
     }
     double tail = residualTail(y);
     double s = hi + tail;
-    return s + (lo + twoSumError(hi, tail, s));
+    return s + (lo + ExactArithmetic.twoSumError(hi, tail, s));
   }
 
   /** digamma(x + 1) - log x for x &gt;= 10 by its asymptotic series. */
@@ -422,7 +416,7 @@ public final class GammaMath {
       for (int k = 0; k < n; k++) {
         double term = Math.log1p(0.5 / (z + k)); // z + k exact
         double s = hi + term;
-        lo += twoSumError(hi, term, s);
+        lo += ExactArithmetic.twoSumError(hi, term, s);
         hi = s;
       }
       return hi + lo;
@@ -443,13 +437,13 @@ public final class GammaMath {
   private static double rootHalfStep(double x) {
     double a = x - X1_HI; // exact (Sterbenz)
     double t = a - X1_LO;
-    double tLo = twoSumError(a, -X1_LO, t);
+    double tLo = ExactArithmetic.twoSumError(a, -X1_LO, t);
     double h = polynomial(HALF_STEP_ROOT_SERIES, t);
     double p = t * h;
     double u = t * (HALF_STEP_A_OVER_C + HALF_STEP_B_OVER_C * t) / (x * (x + 1));
     double l = -Math.log1p(-u);
     double s = p + l;
-    return s + (twoSumError(p, l, s) + Math.fma(t, h, -p) + tLo * h);
+    return s + (ExactArithmetic.twoSumError(p, l, s) + Math.fma(t, h, -p) + tLo * h);
   }
 
   /**
@@ -472,7 +466,7 @@ public final class GammaMath {
     double yLo = 0;
     for (int k = 1; y < ASYMPTOTIC_FROM; k++) {
       double yp = y + 0.5;
-      double ypLo = twoSumError(y, 0.5, yp) + yLo;
+      double ypLo = ExactArithmetic.twoSumError(y, 0.5, yp) + yLo;
       double a = 0.5 / yp;
       double aLo = (Math.fma(-a, yp, 0.5) - a * ypLo) / yp;
       double term = a / y;
@@ -480,10 +474,10 @@ public final class GammaMath {
         return term; // x below about 5.6e-309, where the value (about 1/x) overflows
       }
       double s = hi + term;
-      lo += twoSumError(hi, term, s) + (Math.fma(-term, y, a) + aLo - term * yLo) / y;
+      lo += ExactArithmetic.twoSumError(hi, term, s) + (Math.fma(-term, y, a) + aLo - term * yLo) / y;
       hi = s;
       y = x + k;
-      yLo = twoSumError(x, k, y);
+      yLo = ExactArithmetic.twoSumError(x, k, y);
     }
     if (y == Double.POSITIVE_INFINITY) {
       return 0;
@@ -493,7 +487,7 @@ public final class GammaMath {
     double w = q * polynomial(DIGAMMA_HALF_STEP_ASYMPTOTIC, q * q);
     double tail = 0.5 * q + q * (w + 0.5 * r + w * r);
     double s = hi + tail;
-    return s + (lo + twoSumError(hi, tail, s));
+    return s + (lo + ExactArithmetic.twoSumError(hi, tail, s));
   }
 
   // -------------------------------------------------------------------------------------------
@@ -558,7 +552,7 @@ public final class GammaMath {
       double psi = digammaOnePlus(a);
       double p = a * psi;
       double s = p - 1;
-      return s + (twoSumError(p, -1, s) + Math.fma(a, psi, -p));
+      return s + (ExactArithmetic.twoSumError(p, -1, s) + Math.fma(a, psi, -p));
     }
     if (t < LN_2) {
       // a = x0 (1 + e): tau = a - x0 = x0 e and a itself in double-double from the same e
@@ -566,7 +560,7 @@ public final class GammaMath {
       double tau = X0_HI * e;
       double tauLo = Math.fma(X0_HI, e, -tau) + X0_LO * e;
       double a = X0_HI + tau;
-      double aLo = twoSumError(X0_HI, tau, a) + X0_LO + tauLo;
+      double aLo = ExactArithmetic.twoSumError(X0_HI, tau, a) + X0_LO + tauLo;
       double psi = rootDigamma(a, aLo, tau, tauLo);
       double p = a * psi;
       return p + (Math.fma(a, psi, -p) + aLo * psi);
@@ -575,21 +569,21 @@ public final class GammaMath {
       // y = a - 2 = 2 expm1(t - log 2), t - log 2 carried in double-double (it is inexact
       // above 2 log 2)
       double d = t - LN_2;
-      double dLo = twoSumError(t, -LN_2, d) - LN_2_LO;
+      double dLo = ExactArithmetic.twoSumError(t, -LN_2, d) - LN_2_LO;
       double e = Math.expm1(d);
       double y = 2 * (e + (1 + e) * dLo);
       int n = (int) y + 1;
       double psi;
       if (n == 1) {
         double z = 1 + y;
-        psi = forwardDigamma(digammaOnePlus(y), z, twoSumError(1, y, z), 1);
+        psi = forwardDigamma(digammaOnePlus(y), z, ExactArithmetic.twoSumError(1, y, z), 1);
       } else {
         double z = y - (n - 2); // exact
         psi = forwardDigamma(rootDigamma(z), z, 0, n);
       }
       double a = 2 + y;
       double p = a * psi;
-      return p + (Math.fma(a, psi, -p) + twoSumError(2, y, a) * psi);
+      return p + (Math.fma(a, psi, -p) + ExactArithmetic.twoSumError(2, y, a) * psi);
     }
     if (t != t) {
       return t;
@@ -603,7 +597,7 @@ public final class GammaMath {
   }
 
   // -------------------------------------------------------------------------------------------
-  // log-sum-exp, Huber, log-cosh
+  // log-add-exp
 
   /**
    * {@code log(exp(a) + exp(b))} = max + log1p(exp(min - max)), min - max carried with its
@@ -626,90 +620,11 @@ public final class GammaMath {
     if (e == 0) {
       return hi;
     }
-    double dLo = twoSumError(lo, -hi, d); // d + dLo = lo - hi exactly
+    double dLo = ExactArithmetic.twoSumError(lo, -hi, d); // d + dLo = lo - hi exactly
     return hi + (Math.log1p(e) + e * dLo / (1 + e));
   }
 
-  /**
-   * The Huber loss {@code r^2/2} for |r| &lt;= delta, {@code delta (|r| - delta/2)} beyond. The
-   * quadratic piece is one rounding ((0.5 r) r); the linear piece is delta times |r| - delta/2
-   * carried in double-double, so it is correctly rounded but for a rare double rounding.
-   * Overflows only where the value does. Measured: correctly rounded at every point (error 0).
-   */
-  public static double huber(double r, double delta) {
-    double ar = Math.abs(r);
-    if (ar <= delta) {
-      return (0.5 * r) * r;
-    }
-    double h = 0.5 * delta;
-    double s = ar - h;
-    double p = delta * s;
-    if (Double.isInfinite(p)) {
-      return p;
-    }
-    // delta (s + sLo), s + sLo = |r| - delta/2 exactly
-    return p + (Math.fma(delta, s, -p) + delta * twoSumError(ar, -h, s));
-  }
-
-  /** {@code d/dr huber(r, delta)} = r clamped to [-delta, delta] (exact). */
-  public static double huberDerivative(double r, double delta) {
-    return Math.max(-delta, Math.min(r, delta));
-  }
-
-  /**
-   * {@code log Z(delta)}, the log normalizer of the density proportional to exp(-huber(r,
-   * delta)): Z = sqrt(2 pi) erf(delta / sqrt 2) + 2 exp(-delta^2/2) / delta (the quadratic middle
-   * and the two exponential tails; erf, never 2 Phi - 1 by subtraction). Both terms are
-   * positive and Z &gt;= sqrt(2 pi), so log Z &gt;= 0.92 does not magnify Z's rounding:
-   *
-   * <ul>
-   *   <li>1e-300 &lt;= delta &lt; 1: {@code log(Z)} as written (about log(2/delta) when small).
-   *   <li>delta &gt;= 1: {@code log sqrt(2 pi) + log1p(sqrt(2/pi) exp(-delta^2/2) / delta -
-   *       erfc(delta / sqrt 2))}: only the small correction carries error (delta = 1e10 gives
-   *       log sqrt(2 pi)).
-   *   <li>delta &lt; 1e-300: {@code log(2/delta) + log(sqrt(pi/2) delta erf(delta / sqrt 2) +
-   *       exp(-delta^2/2))}, all terms positive, so that 2/delta never overflows.
-   * </ul>
-   *
-   * Measured: relative error &lt; 2.3e-16.
-   */
-  public static double logHuberNormalizer(double delta) {
-    if (!(delta > 0)) {
-      return delta == 0 ? Double.POSITIVE_INFINITY : Double.NaN;
-    }
-    double u = delta * SQRT_HALF;
-    if (delta < 1e-300) {
-      double w = SQRT_HALF_PI * delta * Erf.value(u) + Math.exp(-u * u);
-      return (LN_2 - Math.log(delta)) + Math.log(w);
-    }
-    if (delta < 1) {
-      return Math.log(SQRT_2PI * Erf.value(u) + 2 * Math.exp(-u * u) / delta);
-    }
-    double tails = SQRT_2_OVER_PI * Math.exp(-u * u) / delta;
-    return StableMath.LN_SQRT_2PI + Math.log1p(tails - Erfc.value(u));
-  }
-
-  /**
-   * {@code log(cosh(x))}: for |x| &lt; 1, {@code log1p(expm1(|x|) * -expm1(-|x|) / 2)} (cosh x -
-   * 1 as a product, relative-accurate down to x^2/2 for tiny x); beyond, {@code |x| + log1p(exp(-2
-   * |x|)) - log 2}, finite for every finite x (1e300 gives 1e300). Measured: relative error
-   * &lt; 3.5e-16.
-   */
-  public static double logCosh(double x) {
-    double ax = Math.abs(x);
-    if (ax < 1) {
-      return Math.log1p(0.5 * Math.expm1(ax) * -Math.expm1(-ax));
-    }
-    return ax + (Math.log1p(Math.exp(-2 * ax)) - LN_2);
-  }
-
   // -------------------------------------------------------------------------------------------
-
-  /** The rounding error of s = a + b (Knuth's TwoSum): a + b = s + error exactly. */
-  private static double twoSumError(double a, double b, double s) {
-    double bp = s - a;
-    return (a - (s - bp)) + (b - bp);
-  }
 
   /** sum_k c[k] z^k by Horner's rule. */
   private static double polynomial(double[] c, double z) {

@@ -58,7 +58,8 @@ import org.apache.commons.numbers.gamma.Erfcx;
  * softplus(x*) + log(sum)}. The derivatives are posterior means over the same weights: {@code
  * E[sigmoid(-x)]} and {@code u E[sigmoid(-x) tanh(-x/2)]}; where the nodes straddle the kink x =
  * 0 (|e| &lt; 12 u), where the latter changes sign and would cancel, M'_u comes from the kink
- * integral below instead. <b>Why 32 nodes:</b> the integrand's nearest singularities are the
+ * integral below instead (or, for u &lt; 1e-150, from its first-order term {@code u
+ * sigmoid(-e) tanh(-e/2)}, exact to double precision there). <b>Why 32 nodes:</b> the integrand's nearest singularities are the
  * poles of sigmoid at {@code x = +-i pi}, {@code pi / (sqrt(2) s u) >= 4.4} node units off the
  * real axis for u &lt;= 1/2, and the Gauss-Hermite error falls like {@code exp(-2 d sqrt(2n))} for
  * a strip of half-width d; measured against mpmath at 40 digits, the truncation error of the
@@ -377,15 +378,22 @@ public final class UncertainSigmoid {
     // d/d eta log M' = E[sigmoid(-x) | posterior], and by Stein's lemma d/du log M' = u
     // E[sigmoid''(x)] / M' = u E[sigmoid(-x) tanh(-x/2) | posterior] (sigmoid'' = sigmoid'
     // tanh(-x/2)): relative-accurate wherever the nodes do not straddle x = 0.
-    double ratio;
+    double ratio = 0;
     if (what == D_ETA) {
       ratio = sumRatio / sum;
-    } else if (-e > GH_STRADDLE * u) {
-      ratio = u * (sumRatio / sum);
-    } else {
-      // The nodes straddle the kink x = 0, where sigmoid'' changes sign, and the posterior mean
-      // would cancel (to 0 at e = 0): M'_u = phi(z0) kinkIntegral instead, positive throughout.
-      ratio = kinkIntegral(u, -e / u, true, true) * Math.exp(-(e + logLo));
+    } else if (what == D_U) {
+      if (-e > GH_STRADDLE * u) {
+        ratio = u * (sumRatio / sum);
+      } else if (u < 1e-150) {
+        // |e| < 12 u too: the first-order term is exact to double precision, u^2/|e| and u^2
+        // being below 1e-150 relative (and the value underflows where they are not)
+        ratio = u * StableMath.sigmoid(-e) * Math.tanh(-0.5 * e);
+      } else {
+        // The nodes straddle the kink x = 0, where sigmoid'' changes sign, and the posterior
+        // mean would cancel (to 0 at e = 0): M'_u = phi(z0) times the kink integral instead,
+        // positive throughout.
+        ratio = kinkIntegral(u, -e / u, true, true) * Math.exp(-(e + logLo));
+      }
     }
     return finish(e, logLo, ratio, what, mirrored);
   }

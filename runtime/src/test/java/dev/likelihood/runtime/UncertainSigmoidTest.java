@@ -17,6 +17,7 @@ import java.util.function.DoubleBinaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -238,6 +239,29 @@ class UncertainSigmoidTest {
     assertTrue(Double.isNaN(UncertainSigmoid.logMeanSigmoid(1, Double.NaN)));
     assertTrue(Double.isNaN(UncertainSigmoid.dLogMeanSigmoidDEta(Double.NaN, 1)));
     assertTrue(Double.isNaN(UncertainSigmoid.dLogMeanSigmoidDU(1, Double.NaN)));
+  }
+
+  @Test
+  @Timeout(30)
+  void extremeArgumentsGiveNumbersInRange() {
+    double max = Double.MAX_VALUE;
+    double tiny = Double.MIN_VALUE;
+    double[] etas = {-max, -1e300, -1e10, -800, -745, -40, -1, -1e-8, -tiny, 0, tiny, 1e-8, 1, 40,
+        745, 800, 1e10, 1e300, max};
+    double[] us = {tiny, 1e-300, 1e-20, 1e-8, 0.5, Math.nextUp(0.5), 4, Math.nextUp(4.0), 10, 1e4,
+        1e10, 1e300, max};
+    for (double eta : etas) {
+      for (double u : us) {
+        String at = "eta " + eta + ", u " + u;
+        double log = UncertainSigmoid.logMeanSigmoid(eta, u);
+        double dEta = UncertainSigmoid.dLogMeanSigmoidDEta(eta, u);
+        double dU = UncertainSigmoid.dLogMeanSigmoidDU(eta, u);
+        assertTrue(log <= 0 && log > Double.NEGATIVE_INFINITY || eta == -max && log < -1e307, at);
+        assertTrue(dEta >= 0 && dEta <= 1, at + ": d/d eta " + dEta);
+        assertTrue(eta <= 0 ? dU >= 0 : dU <= 0, at + ": d/du " + dU);
+        assertTrue(Double.isFinite(dU), at + ": d/du " + dU);
+      }
+    }
   }
 
   @Test

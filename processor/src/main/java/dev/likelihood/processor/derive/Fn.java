@@ -108,14 +108,14 @@ public enum Fn {
           + " its mean-derivative -2 (y - mean)/mean^3 is written as one term",
       2),
   LOG_COSH(
-      "GammaMath.logCosh",
+      "RobustMath.logCosh",
       "logCosh",
       "logCosh(x) = log(cosh(x)) as |x| + log1p(exp(-2|x|)) - log 2, finite for any x",
       1),
-  HUBER("GammaMath.huber", "huber", "huber(r, delta): r^2/2 inside [-delta, delta], linear outside", 2),
-  HUBER_DERIVATIVE("GammaMath.huberDerivative", "huberDerivative", "", 2),
+  HUBER("RobustMath.huber", "huber", "huber(r, delta): r^2/2 inside [-delta, delta], linear outside", 2),
+  HUBER_DERIVATIVE("RobustMath.huberDerivative", "huberDerivative", "", 2),
   LOG_HUBER_NORMALIZER(
-      "GammaMath.logHuberNormalizer",
+      "RobustMath.logHuberNormalizer",
       "logHuberZ",
       "logHuberZ(delta) = log(sqrt(2 pi) erf(delta/sqrt 2) + 2 exp(-delta^2/2)/delta), the"
           + " normaliser of the Huber density",

@@ -23,10 +23,11 @@ final class JavaText {
           "UncertainSigmoid", ClassName.get(Types.RUNTIME, "UncertainSigmoid"),
           "StudentMath", ClassName.get(Types.RUNTIME, "StudentMath"),
           "Kernels", ClassName.get(Types.RUNTIME, "Kernels"),
+          "RobustMath", ClassName.get(Types.RUNTIME, "RobustMath"),
           "Checks", Types.CHECKS);
   private static final Pattern TYPE_REFERENCE =
       Pattern.compile(
-          "(?<![\\w$.])(StableMath|GammaMath|BesselMath|UncertainSigmoid|StudentMath|Kernels|Math|Double|Checks)\\.");
+          "(?<![\\w$.])(StableMath|GammaMath|BesselMath|UncertainSigmoid|StudentMath|Kernels|RobustMath|Math|Double|Checks)\\.");
 
   private JavaText() {}
 

@@ -35,7 +35,8 @@ public final class ModelReader {
   private static final List<String> NAMES_GENERATED_CODE_USES =
       List.of(
           "Math", "Double", "Objects", "Override", "Generated", "StableMath", "GammaMath",
-          "BesselMath", "UncertainSigmoid", "StudentMath", "Kernels", "Checks", "Reduction", "LikelihoodLoss",
+          "BesselMath", "UncertainSigmoid", "StudentMath", "Kernels", "RobustMath",
+          "Checks", "Reduction", "LikelihoodLoss",
           "CompensatedSum");
 
   private final Map<String, String> takenNames;
