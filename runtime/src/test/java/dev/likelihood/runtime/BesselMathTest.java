@@ -1,23 +1,14 @@
 package dev.likelihood.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Arrays;
+import dev.likelihood.runtime.ReferenceTable.Row;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,20 +23,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class BesselMathTest {
 
-  /** One reference row: the function, its exact double arguments and the rounded exact value. */
-  record Row(int line, String function, double[] args, double expected) {
-    double x() {
-      return args[0];
-    }
-
-    @Override
-    public String toString() {
-      return function + Arrays.toString(args) + " (line " + line + ")";
-    }
-  }
-
   /** The rows of {@code reference/bessel_ubce_primitives.csv} (shared with UncertainSigmoidTest). */
-  static final List<Row> ROWS = load();
+  static final List<Row> ROWS =
+      ReferenceTable.load(
+          "/reference/bessel_ubce_primitives.csv", "bessel_ubce_primitives.py");
 
   private static final Map<String, DoubleUnaryOperator> FUNCTIONS = new LinkedHashMap<>();
   private static final Map<String, Double> TOLERANCE = new LinkedHashMap<>();
@@ -65,33 +46,6 @@ class BesselMathTest {
     return FUNCTIONS.containsKey(name);
   }
 
-  private static List<Row> load() {
-    String resource = "/reference/bessel_ubce_primitives.csv";
-    try (InputStream in = BesselMathTest.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException(
-            resource + " is missing: run tools/reference/bessel_ubce_primitives.py");
-      }
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      List<Row> rows = new ArrayList<>();
-      assertEquals("function,x1,x2,x3,expected", reader.readLine());
-      int line = 1;
-      for (String text; (text = reader.readLine()) != null; ) {
-        line++;
-        String[] cells = text.split(",", -1);
-        double[] args =
-            Arrays.stream(cells, 1, 4)
-                .filter(c -> !c.isEmpty())
-                .mapToDouble(Double::parseDouble)
-                .toArray();
-        rows.add(new Row(line, cells[0], args, Double.parseDouble(cells[4])));
-      }
-      return rows;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   static Stream<String> functions() {
     return FUNCTIONS.keySet().stream();
   }
@@ -103,34 +57,15 @@ class BesselMathTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("functions")
   void matchesMpmathReference(String function) {
-    List<Row> rows = ROWS.stream().filter(r -> r.function().equals(function)).toList();
-    assertFalse(rows.isEmpty(), "no reference rows for " + function);
-    List<String> failures = new ArrayList<>();
-    double tolerance = TOLERANCE.get(function);
-    for (Row row : rows) {
-      double got = call(row);
-      double error = StableMathTest.error(got, row.expected());
-      if (!(error <= tolerance)) {
-        failures.add(
-            String.format(
-                Locale.ROOT,
-                "%s: got %s, expected %s, relative error %.3g > %.3g",
-                row, got, row.expected(), error, tolerance));
-      }
-    }
-    assertTrue(
-        failures.isEmpty(),
-        failures.size() + " of " + rows.size() + " rows fail:\n"
-            + failures.stream().limit(25).collect(Collectors.joining("\n")));
+    ReferenceTable.assertMatches(
+        function, ROWS, BesselMathTest::call, row -> TOLERANCE.get(function));
   }
 
   @Test
   void neverNaNWhereTheExactValueIsANumber() {
-    List<Row> nan =
-        ROWS.stream()
-            .filter(r -> FUNCTIONS.containsKey(r.function()) && Double.isNaN(call(r)))
-            .toList();
-    assertTrue(nan.isEmpty(), "NaN at " + nan);
+    ReferenceTable.assertNeverNaN(
+        ROWS.stream().filter(r -> FUNCTIONS.containsKey(r.function())).toList(),
+        BesselMathTest::call);
   }
 
   /** Prints the worst error per function: the numbers quoted in BesselMath's Javadoc. */
@@ -144,7 +79,7 @@ class BesselMathTest {
       for (Row row : ROWS) {
         if (row.function().equals(function)) {
           count++;
-          double error = StableMathTest.error(call(row), row.expected());
+          double error = ReferenceTable.error(call(row), row.expected());
           if (error > worstError) {
             worstError = error;
             worst = row;

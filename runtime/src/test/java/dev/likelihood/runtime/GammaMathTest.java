@@ -1,17 +1,9 @@
 package dev.likelihood.runtime;
 
+import static dev.likelihood.runtime.ReferenceTable.error;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,8 +11,8 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.ToDoubleFunction;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import dev.likelihood.runtime.ReferenceTable.Row;
 import org.apache.commons.numbers.gamma.Digamma;
 import org.apache.commons.numbers.gamma.Trigamma;
 import org.junit.jupiter.api.Test;
@@ -38,14 +30,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * bound applies to the error relative to max(|value|, |max(a, b)|) instead (see its Javadoc).
  */
 class GammaMathTest {
-
-  /** One reference row: the function, its exact double arguments and the rounded exact value. */
-  record Row(int line, String function, double[] args, double expected) {
-    @Override
-    public String toString() {
-      return function + Arrays.toString(args) + " (line " + line + ")";
-    }
-  }
 
   private static final Map<String, ToDoubleFunction<double[]>> FUNCTIONS = new LinkedHashMap<>();
 
@@ -89,48 +73,11 @@ class GammaMathTest {
     return Math.max(v, Math.abs(scale)) / v;
   }
 
-  private static final List<Row> ROWS = load();
-
-  private static List<Row> load() {
-    String resource = "/reference/gamma_primitives.csv";
-    try (InputStream in = GammaMathTest.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException(
-            resource + " is missing: run tools/reference/gamma_primitives.py");
-      }
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      List<Row> rows = new ArrayList<>();
-      assertEquals("function,x1,x2,x3,expected", reader.readLine());
-      int line = 1;
-      for (String text; (text = reader.readLine()) != null; ) {
-        line++;
-        String[] cells = text.split(",", -1);
-        double[] args =
-            Arrays.stream(cells, 1, 4)
-                .filter(c -> !c.isEmpty())
-                .mapToDouble(Double::parseDouble)
-                .toArray();
-        rows.add(new Row(line, cells[0], args, Double.parseDouble(cells[4])));
-      }
-      return rows;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
+  private static final List<Row> ROWS =
+      ReferenceTable.load("/reference/gamma_primitives.csv", "gamma_primitives.py");
 
   static Stream<String> functions() {
     return FUNCTIONS.keySet().stream();
-  }
-
-  /** Relative error, in units of the smallest normal below it; infinities must match exactly. */
-  static double error(double got, double expected) {
-    if (got == expected) {
-      return 0;
-    }
-    if (Double.isNaN(got) || Double.isInfinite(got) || Double.isInfinite(expected)) {
-      return Double.POSITIVE_INFINITY;
-    }
-    return Math.abs(got - expected) / Math.max(Math.abs(expected), Double.MIN_NORMAL);
   }
 
   private static double call(Row row) {
@@ -144,25 +91,8 @@ class GammaMathTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("functions")
   void matchesMpmathReference(String function) {
-    List<Row> rows = rowsOf(function);
-    assertFalse(rows.isEmpty(), "no reference rows for " + function);
-    List<String> failures = new ArrayList<>();
-    for (Row row : rows) {
-      double got = call(row);
-      double error = error(got, row.expected());
-      double tolerance = TOLERANCE.get(function).applyAsDouble(row);
-      if (!(error <= tolerance)) {
-        failures.add(
-            String.format(
-                Locale.ROOT,
-                "%s: got %s, expected %s, relative error %.3g > %.3g",
-                row, got, row.expected(), error, tolerance));
-      }
-    }
-    assertTrue(
-        failures.isEmpty(),
-        failures.size() + " of " + rows.size() + " rows fail:\n"
-            + failures.stream().limit(25).collect(Collectors.joining("\n")));
+    ReferenceTable.assertMatches(
+        function, ROWS, GammaMathTest::call, row -> TOLERANCE.get(function).applyAsDouble(row));
   }
 
   @Test
@@ -178,8 +108,7 @@ class GammaMathTest {
 
   @Test
   void neverNaNWhereTheExactValueIsANumber() {
-    List<Row> nan = ROWS.stream().filter(r -> Double.isNaN(call(r))).toList();
-    assertTrue(nan.isEmpty(), "NaN at " + nan);
+    ReferenceTable.assertNeverNaN(ROWS, GammaMathTest::call);
   }
 
   /** Prints the worst error per function: the numbers quoted in GammaMath's Javadoc. */

@@ -2,10 +2,8 @@ package dev.likelihood.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import dev.likelihood.runtime.ReferenceTable.Row;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,39 +13,34 @@ import org.junit.jupiter.api.Test;
  */
 class KernelsTest {
 
-  @Test
-  void everyRowWithinTheProjectTolerance() throws IOException {
-    double worst = 0;
-    int rows = 0;
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(
-        KernelsTest.class.getResourceAsStream("/reference/kernel_primitives.csv"),
-        StandardCharsets.UTF_8))) {
-      in.readLine();
-      for (String line = in.readLine(); line != null; line = in.readLine()) {
-        String[] f = line.split(",", -1);
-        double a = Double.parseDouble(f[1]);
-        double b = Double.parseDouble(f[2]);
-        double expected = Double.parseDouble(f[4]);
-        double got;
-        if (f[0].equals("inverseGaussian")) {
-          got = Kernels.inverseGaussian(a, b);
-        } else {
-          double nu = Double.parseDouble(f[3]);
-          double sigma = Math.exp(b);
-          got = switch (f[0]) {
-            case "studentT" -> Kernels.studentT(a, sigma, b, nu);
-            case "studentTDr" -> Kernels.studentTDr(a, sigma, b, nu);
-            case "studentTDlogSigma" -> Kernels.studentTDlogSigma(a, sigma, b, nu);
-            default -> Kernels.studentTDnu(a, sigma, b, nu);
-          };
-        }
-        double error = Math.abs(got - expected) / Math.max(Math.abs(expected), Double.MIN_NORMAL);
-        assertTrue(error <= 2e-15, line + ": got " + got + ", relative error " + error);
-        worst = Math.max(worst, error);
-        rows++;
-      }
+  private static final List<Row> ROWS =
+      ReferenceTable.load("/reference/kernel_primitives.csv", "kernel_primitives.py");
+
+  private static double call(Row row) {
+    double a = row.args()[0];
+    double b = row.args()[1];
+    if (row.function().equals("inverseGaussian")) {
+      return Kernels.inverseGaussian(a, b);
     }
-    assertTrue(rows > 1000, "rows " + rows);
-    System.out.printf("Kernels: %d rows, worst relative error %.2e%n", rows, worst);
+    double nu = row.args()[2];
+    double sigma = Math.exp(b);
+    return switch (row.function()) {
+      case "studentT" -> Kernels.studentT(a, sigma, b, nu);
+      case "studentTDr" -> Kernels.studentTDr(a, sigma, b, nu);
+      case "studentTDlogSigma" -> Kernels.studentTDlogSigma(a, sigma, b, nu);
+      default -> Kernels.studentTDnu(a, sigma, b, nu);
+    };
+  }
+
+  @Test
+  void everyRowWithin2e15Relative() {
+    assertTrue(ROWS.size() > 1000, "rows " + ROWS.size());
+    for (String function :
+        List.of("studentT", "studentTDr", "studentTDlogSigma", "studentTDnu", "inverseGaussian")) {
+      ReferenceTable.assertMatches(function, ROWS, KernelsTest::call, row -> 2e-15);
+    }
+    ReferenceTable.assertNeverNaN(ROWS, KernelsTest::call);
+    double worst = ROWS.stream().mapToDouble(r -> ReferenceTable.error(call(r), r.expected())).max().orElseThrow();
+    System.out.printf("Kernels: %d rows, worst relative error %.2e%n", ROWS.size(), worst);
   }
 }

@@ -1,17 +1,9 @@
 package dev.likelihood.runtime;
 
+import static dev.likelihood.runtime.ReferenceTable.error;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,8 +11,8 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.ToDoubleFunction;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import dev.likelihood.runtime.ReferenceTable.Row;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,18 +29,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * 1e-12.
  */
 class StableMathTest {
-
-  /** One reference row: the function, its exact double arguments and the rounded exact value. */
-  record Row(int line, String function, double[] args, double expected) {
-    double x() {
-      return args[0];
-    }
-
-    @Override
-    public String toString() {
-      return function + Arrays.toString(args) + " (line " + line + ")";
-    }
-  }
 
   /** How to call each function from a row's arguments. */
   private static final Map<String, ToDoubleFunction<double[]>> FUNCTIONS = new LinkedHashMap<>();
@@ -95,44 +75,11 @@ class StableMathTest {
     TOLERANCE.put(name, tolerance);
   }
 
-  private static final List<Row> ROWS = load();
-
-  private static List<Row> load() {
-    String resource = "/reference/primitives.csv";
-    try (InputStream in = StableMathTest.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException(resource + " is missing: run tools/reference/primitives.py");
-      }
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      List<Row> rows = new ArrayList<>();
-      assertEquals("function,x1,x2,x3,expected", reader.readLine());
-      int line = 1;
-      for (String text; (text = reader.readLine()) != null; ) {
-        line++;
-        String[] cells = text.split(",", -1);
-        double[] args =
-            Arrays.stream(cells, 1, 4).filter(c -> !c.isEmpty()).mapToDouble(Double::parseDouble).toArray();
-        rows.add(new Row(line, cells[0], args, Double.parseDouble(cells[4])));
-      }
-      return rows;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
+  private static final List<Row> ROWS =
+      ReferenceTable.load("/reference/primitives.csv", "primitives.py");
 
   static Stream<String> functions() {
     return FUNCTIONS.keySet().stream();
-  }
-
-  /** The error measure of the class comment; infinities must match exactly. */
-  static double error(double got, double expected) {
-    if (got == expected) {
-      return 0;
-    }
-    if (Double.isNaN(got) || Double.isInfinite(got) || Double.isInfinite(expected)) {
-      return Double.POSITIVE_INFINITY;
-    }
-    return Math.abs(got - expected) / Math.max(Math.abs(expected), Double.MIN_NORMAL);
   }
 
   private static double call(Row row) {
@@ -142,25 +89,8 @@ class StableMathTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("functions")
   void matchesMpmathReference(String function) {
-    List<Row> rows = ROWS.stream().filter(r -> r.function().equals(function)).toList();
-    assertFalse(rows.isEmpty(), "no reference rows for " + function);
-    List<String> failures = new ArrayList<>();
-    for (Row row : rows) {
-      double got = call(row);
-      double error = error(got, row.expected());
-      double tolerance = TOLERANCE.get(function).applyAsDouble(row);
-      if (!(error <= tolerance)) {
-        failures.add(
-            String.format(
-                Locale.ROOT,
-                "%s: got %s, expected %s, relative error %.3g > %.3g",
-                row, got, row.expected(), error, tolerance));
-      }
-    }
-    assertTrue(
-        failures.isEmpty(),
-        failures.size() + " of " + rows.size() + " rows fail:\n"
-            + failures.stream().limit(25).collect(Collectors.joining("\n")));
+    ReferenceTable.assertMatches(
+        function, ROWS, StableMathTest::call, row -> TOLERANCE.get(function).applyAsDouble(row));
   }
 
   @Test
@@ -176,8 +106,7 @@ class StableMathTest {
 
   @Test
   void neverNaNWhereTheExactValueIsANumber() {
-    List<Row> nan = ROWS.stream().filter(r -> Double.isNaN(call(r))).toList();
-    assertTrue(nan.isEmpty(), "NaN at " + nan);
+    ReferenceTable.assertNeverNaN(ROWS, StableMathTest::call);
   }
 
   /** Prints the worst error per function: the numbers quoted in StableMath's Javadoc. */

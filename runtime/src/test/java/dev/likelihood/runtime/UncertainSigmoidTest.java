@@ -1,20 +1,17 @@
 package dev.likelihood.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.likelihood.runtime.BesselMathTest.Row;
+import dev.likelihood.runtime.ReferenceTable.Row;
 import java.lang.management.ManagementFactory;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.DoubleBinaryOperator;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -78,25 +75,8 @@ class UncertainSigmoidTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("functions")
   void matchesMpmathReference(String function) {
-    List<Row> rows = ROWS.stream().filter(r -> r.function().equals(function)).toList();
-    assertFalse(rows.isEmpty(), "no reference rows for " + function);
-    double tolerance = TOLERANCE.get(function);
-    List<String> failures = new ArrayList<>();
-    for (Row row : rows) {
-      double got = call(row);
-      double error = StableMathTest.error(got, row.expected());
-      if (!(error <= tolerance)) {
-        failures.add(
-            String.format(
-                Locale.ROOT,
-                "%s: got %s, expected %s, relative error %.3g > %.3g",
-                row, got, row.expected(), error, tolerance));
-      }
-    }
-    assertTrue(
-        failures.isEmpty(),
-        failures.size() + " of " + rows.size() + " rows fail:\n"
-            + failures.stream().limit(25).collect(Collectors.joining("\n")));
+    ReferenceTable.assertMatches(
+        function, ROWS, UncertainSigmoidTest::call, row -> TOLERANCE.get(function));
   }
 
   @Test
@@ -112,8 +92,7 @@ class UncertainSigmoidTest {
 
   @Test
   void neverNaNWhereTheExactValueIsANumber() {
-    List<Row> nan = ROWS.stream().filter(r -> Double.isNaN(call(r))).toList();
-    assertTrue(nan.isEmpty(), "NaN at " + nan);
+    ReferenceTable.assertNeverNaN(ROWS, UncertainSigmoidTest::call);
   }
 
   /**
@@ -137,7 +116,7 @@ class UncertainSigmoidTest {
         }
         count++;
         double got = call(row);
-        double error = StableMathTest.error(got, row.expected());
+        double error = ReferenceTable.error(got, row.expected());
         double absolute = scaledAbsoluteError(row, got);
         assertTrue(
             error <= 1e-12 || absolute <= 1e-14,
