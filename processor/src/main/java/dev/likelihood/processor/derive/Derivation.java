@@ -87,7 +87,6 @@ public final class Derivation {
         cases,
         guards,
         density.formula(),
-        fullNll,
         dropped,
         inference(density.mean(), predictorBindings),
         inference(density.mode(), predictorBindings));

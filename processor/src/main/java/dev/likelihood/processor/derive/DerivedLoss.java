@@ -14,7 +14,6 @@ import java.util.List;
  * @param guards the components (with offsets already added in {@link Guard#eta}) whose value must
  *     be positive, else the NLL is +Infinity
  * @param formula the family's negative log-density as the Javadoc states it
- * @param fullNll the NLL before constants were dropped, for the Javadoc
  * @param droppedTerms the additive terms {@code dropConstants} removed
  * @param mean the distribution's mean over the predictor components, or null
  * @param mode the distribution's mode over the predictor components, or null
@@ -24,7 +23,6 @@ public record DerivedLoss(
     List<Case> cases,
     List<Guard> guards,
     String formula,
-    Expr fullNll,
     List<Expr> droppedTerms,
     Expr mean,
     Expr mode) {

@@ -90,7 +90,7 @@ public final class LossClassWriter {
     RowBody.Outputs out =
         new RowBody(loss, perSampleVariables(), "Checks.NO_ROW", names, code, constants).write(false);
     code.addStatement("return $L", weighted(out.nll(), perSampleVariables()));
-    return method.addCode(rowCode(code)).build();
+    return method.addCode(code.build()).build();
   }
 
   private MethodSpec nllAndGradient() {
@@ -118,7 +118,7 @@ public final class LossClassWriter {
       code.addStatement("$L[$L] = $L", grad, index, weighted(out.gradient().get(k), variables));
     }
     code.addStatement("return $L", weighted(out.nll(), variables));
-    return method.addCode(rowCode(code)).build();
+    return method.addCode(code.build()).build();
   }
 
   private MethodSpec batchDelegate(boolean withGradient) {
@@ -223,7 +223,7 @@ public final class LossClassWriter {
     code.addStatement("$L = $L", sum, total);
     code.endControlFlow();
     code.addStatement("return ($L + $L) / $L", sum, compensation, denominator);
-    return method.addCode(rowCode(code)).build();
+    return method.addCode(code.build()).build();
   }
 
   private MethodSpec instanceNll(boolean withGradient) {
@@ -315,10 +315,6 @@ public final class LossClassWriter {
             + " value)\n");
     doc.append("@throws IndexOutOfBoundsException if {@code [from, to)} is not within the columns\n");
     return doc.toString();
-  }
-
-  private static CodeBlock rowCode(CodeBlock.Builder code) {
-    return code.build();
   }
 
   private static TypeName sampleType(Component c) {
