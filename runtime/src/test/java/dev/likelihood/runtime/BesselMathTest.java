@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.likelihood.runtime.ReferenceTable.Row;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
 import java.util.stream.Stream;
@@ -71,29 +70,9 @@ class BesselMathTest {
   /** Prints the worst error per function: the numbers quoted in BesselMath's Javadoc. */
   @Test
   void reportWorstErrorPerFunction() {
-    StringBuilder report = new StringBuilder("BesselMath: worst error vs mpmath per function:\n");
-    for (String function : FUNCTIONS.keySet()) {
-      Row worst = null;
-      double worstError = -1;
-      int count = 0;
-      for (Row row : ROWS) {
-        if (row.function().equals(function)) {
-          count++;
-          double error = ReferenceTable.error(call(row), row.expected());
-          if (error > worstError) {
-            worstError = error;
-            worst = row;
-          }
-        }
-      }
-      report.append(
-          String.format(
-              Locale.ROOT,
-              "  %-22s %5d rows  worst %.3g (%.1f x 2^-53) at %s%n",
-              function, count, worstError, worstError / 0x1p-53, worst));
-      assertTrue(worstError <= 1e-12, function + " exceeds the project bound 1e-12");
-    }
-    System.out.print(report);
+    System.out.print(ReferenceTable.worstErrorReport(
+        "BesselMath", FUNCTIONS.keySet(), ROWS,
+        row -> ReferenceTable.error(call(row), row.expected())));
   }
 
   @Test

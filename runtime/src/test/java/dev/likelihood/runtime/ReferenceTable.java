@@ -108,4 +108,38 @@ final class ReferenceTable {
     List<Row> nan = rows.stream().filter(r -> Double.isNaN(call.applyAsDouble(r))).toList();
     assertTrue(nan.isEmpty(), "NaN at " + nan);
   }
+
+  /**
+   * The worst error per function, as the classes' Javadoc quotes it, asserting SPEC's bound of
+   * 1e-12 on each.
+   *
+   * @param errorOf the error of a row, the measure of the class comment unless a function states
+   *     its bound relative to something else
+   */
+  static String worstErrorReport(
+      String title, Iterable<String> functions, List<Row> all, ToDoubleFunction<Row> errorOf) {
+    StringBuilder report = new StringBuilder(title + ": worst error vs mpmath per function:\n");
+    for (String function : functions) {
+      Row worst = null;
+      double worstError = -1;
+      int count = 0;
+      for (Row row : all) {
+        if (row.function().equals(function)) {
+          count++;
+          double error = errorOf.applyAsDouble(row);
+          if (error > worstError) {
+            worstError = error;
+            worst = row;
+          }
+        }
+      }
+      report.append(
+          String.format(
+              Locale.ROOT,
+              "  %-22s %5d rows  worst %.3g (%.1f x 2^-53) at %s%n",
+              function, count, worstError, worstError / 0x1p-53, worst));
+      assertTrue(worstError <= 1e-12, function + " exceeds the project bound 1e-12");
+    }
+    return report.toString();
+  }
 }

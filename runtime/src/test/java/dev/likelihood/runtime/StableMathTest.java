@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.DoubleUnaryOperator;
@@ -112,29 +111,8 @@ class StableMathTest {
   /** Prints the worst error per function: the numbers quoted in StableMath's Javadoc. */
   @Test
   void reportWorstErrorPerFunction() {
-    StringBuilder report = new StringBuilder("worst error vs mpmath per function:\n");
-    for (String function : FUNCTIONS.keySet()) {
-      Row worst = null;
-      double worstError = -1;
-      int count = 0;
-      for (Row row : ROWS) {
-        if (row.function().equals(function)) {
-          count++;
-          double error = error(call(row), row.expected());
-          if (error > worstError) {
-            worstError = error;
-            worst = row;
-          }
-        }
-      }
-      report.append(
-          String.format(
-              Locale.ROOT,
-              "  %-22s %5d rows  worst %.3g (%.1f x 2^-53) at %s%n",
-              function, count, worstError, worstError / 0x1p-53, worst));
-      assertTrue(worstError <= 1e-12, function + " exceeds the project bound 1e-12");
-    }
-    System.out.print(report);
+    System.out.print(ReferenceTable.worstErrorReport(
+        "StableMath", FUNCTIONS.keySet(), ROWS, row -> error(call(row), row.expected())));
   }
 
   @Test
