@@ -2,12 +2,18 @@ package dev.likelihood.processor.derive;
 
 import static dev.likelihood.processor.derive.Exprs.constant;
 import static dev.likelihood.processor.derive.Exprs.dependsOn;
+import static dev.likelihood.processor.derive.Exprs.element;
 import static dev.likelihood.processor.derive.Exprs.substitute;
+import static dev.likelihood.processor.derive.Exprs.substituteElements;
+import static dev.likelihood.processor.derive.Exprs.substituteIndex;
 import static dev.likelihood.processor.derive.Exprs.sum;
 import static dev.likelihood.processor.derive.Exprs.var;
 
 import dev.likelihood.processor.derive.DerivedLoss.Case;
 import dev.likelihood.processor.derive.DerivedLoss.Guard;
+import dev.likelihood.processor.derive.DerivedLoss.Spot;
+import dev.likelihood.processor.derive.Expr.Delta;
+import dev.likelihood.processor.derive.Expr.Element;
 import dev.likelihood.processor.derive.Expr.Sum;
 import dev.likelihood.processor.derive.Expr.Var;
 import dev.likelihood.processor.model.Component;
@@ -19,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Composes a record's family with its links, rewrites the result into stable primitives, drops
@@ -37,12 +44,31 @@ public final class Derivation {
         constants.put(binding.parameter().name(), binding.value());
       }
     }
-    Density density = Densities.of(model.family(), constants);
+    Kernel kernel = kernelOf(model);
+    if (kernel != null) {
+      return new DerivedLoss(
+          model, List.of(), List.of(), kernel.formula(), List.of(), null, null, kernel);
+    }
+    boolean vectorFamily = model.parameters().stream().anyMatch(b -> b.parameter().vector());
+    boolean vectorResponse = model.response().type().isArray();
+    Density density = vectorFamily
+        ? VectorDensities.of(model.family(), constants, vectorResponse)
+        : Densities.of(model.family(), constants);
     Map<Var, Expr> bindings = new HashMap<>();
     Map<Var, Expr> predictorBindings = new HashMap<>();
-    bindings.put(Densities.Y, var(model.response().name()));
+    Map<String, UnaryOperator<Expr>> elements = new HashMap<>();
+    String response = model.response().name();
+    if (vectorResponse) {
+      elements.put("$y", index -> element(response, index));
+    } else {
+      bindings.put(Densities.Y, var(response));
+    }
     List<Guard> guards = new ArrayList<>();
     for (ParameterBinding binding : model.parameters()) {
+      if (binding.parameter().vector()) {
+        elements.put("$" + binding.parameter().name(), vectorEntry(binding));
+        continue;
+      }
       Var theta = Densities.theta(binding.parameter().name());
       switch (binding.source()) {
         case PARAM:
@@ -69,7 +95,8 @@ public final class Derivation {
       }
     }
 
-    Expr fullNll = StableRewrites.apply(substitute(density.nll(), bindings));
+    Expr fullNll =
+        StableRewrites.apply(substituteElements(substitute(density.nll(), bindings), elements));
     List<Expr> dropped = new ArrayList<>();
     Expr nll = model.dropConstants() ? dropConstants(fullNll, model, dropped) : fullNll;
 
@@ -80,7 +107,7 @@ public final class Derivation {
         cases.add(specialise(model, nll, y, label));
       }
     } else {
-      cases.add(new Case(null, nll, gradient(model, nll)));
+      cases.add(withSpots(null, nll, gradient(model, nll)));
     }
     return new DerivedLoss(
         model,
@@ -89,7 +116,80 @@ public final class Derivation {
         density.formula(),
         dropped,
         inference(density.mean(), predictorBindings),
-        inference(density.mode(), predictorBindings));
+        inference(density.mode(), predictorBindings),
+        null);
+  }
+
+  /** The runtime kernel computing the family, or null where the NLL is derived. */
+  private static Kernel kernelOf(LikelihoodModel model) {
+    if (model.family() == dev.likelihood.Family.PLACKETT_LUCE) {
+      return Kernel.PLACKETT_LUCE;
+    }
+    boolean cholesky = model.parameters().stream()
+        .anyMatch(b -> b.parameter().name().equals("scaleTril"));
+    return model.family() == dev.likelihood.Family.MULTIVARIATE_NORMAL && cholesky
+        ? Kernel.CHOLESKY_NORMAL
+        : null;
+  }
+
+  /** theta[i] of a vector parameter: its link's inverse at eta[i], or its constant value. */
+  private static UnaryOperator<Expr> vectorEntry(ParameterBinding binding) {
+    if (binding.source() != dev.likelihood.processor.model.Source.PARAM) {
+      double value = binding.value();
+      return index -> constant(value);
+    }
+    String eta = binding.component().name();
+    if (binding.link() == dev.likelihood.Link.SOFTMAX) {
+      return index -> InverseLinks.softmax(eta, index);
+    }
+    return index -> InverseLinks.inverse(binding.link(), element(eta, index));
+  }
+
+  /**
+   * The case with each vector gradient split where a Kronecker delta [j = x] appears: 0 in the
+   * loop over j, 1 at the entry x, where the specialised form is rewritten again (p[x] - 1 becomes
+   * expm1(...), not a difference).
+   */
+  private static Case withSpots(Double label, Expr nll, List<Expr> gradient) {
+    List<Expr> everywhere = new ArrayList<>();
+    List<Spot> spots = new ArrayList<>();
+    for (int k = 0; k < gradient.size(); k++) {
+      Expr g = gradient.get(k);
+      List<Delta> deltas = new ArrayList<>();
+      collectDeltas(g, deltas);
+      if (deltas.size() > 1) {
+        throw new IllegalStateException("more than one Kronecker delta in " + g);
+      }
+      if (deltas.isEmpty()) {
+        everywhere.add(g);
+        continue;
+      }
+      Delta d = deltas.get(0);
+      Expr at = d.a().equals(DerivedLoss.ENTRY) ? d.b() : d.a();
+      everywhere.add(StableRewrites.apply(replace(g, d, constant(0))));
+      spots.add(new Spot(k, at, StableRewrites.apply(substituteIndex(g, DerivedLoss.ENTRY, at))));
+    }
+    return new Case(label, nll, everywhere, spots);
+  }
+
+  private static void collectDeltas(Expr e, List<Delta> deltas) {
+    if (e instanceof Delta d && !deltas.contains(d)) {
+      deltas.add(d);
+    }
+    Exprs.children(e).forEach(child -> collectDeltas(child, deltas));
+  }
+
+  private static Expr replace(Expr e, Expr target, Expr by) {
+    if (e.equals(target)) {
+      return by;
+    }
+    List<Expr> children = Exprs.children(e);
+    if (children.isEmpty()) {
+      return e;
+    }
+    List<Expr> replaced = new ArrayList<>();
+    children.forEach(child -> replaced.add(replace(child, target, by)));
+    return Exprs.withChildren(e, replaced);
   }
 
   private static Expr linearPredictor(LikelihoodModel model, ParameterBinding binding) {
@@ -109,14 +209,19 @@ public final class Derivation {
 
   private static Case specialise(LikelihoodModel model, Expr nll, Var y, double label) {
     Expr specialised = StableRewrites.apply(substitute(nll, Map.of(y, constant(label))));
-    return new Case(label, specialised, gradient(model, specialised));
+    return withSpots(label, specialised, gradient(model, specialised));
   }
 
   private static List<Expr> gradient(LikelihoodModel model, Expr nll) {
     List<Expr> gradient = new ArrayList<>();
     for (Component component : model.paramComponents()) {
-      Expr d = Differentiator.derivative(nll, (Var) var(component.name()));
-      gradient.add(Regroup.apply(StableRewrites.apply(d), Regroup.groupsIn(nll)));
+      Expr d = component.type().isArray()
+          ? Differentiator.derivative(nll, new Element(component.name(), DerivedLoss.ENTRY))
+          : Differentiator.derivative(nll, (Var) var(component.name()));
+      // the groups of a vector entry j (z[j]) appear only in the derivative itself
+      java.util.Set<Expr.Group> groups = Regroup.groupsIn(nll);
+      groups.addAll(Regroup.groupsIn(d));
+      gradient.add(Regroup.apply(StableRewrites.apply(d), groups));
     }
     return gradient;
   }

@@ -17,6 +17,8 @@ import java.util.List;
  * @param droppedTerms the additive terms {@code dropConstants} removed
  * @param mean the distribution's mean over the predictor components, or null
  * @param mode the distribution's mode over the predictor components, or null
+ * @param kernel the runtime kernel that computes the NLL and gradient instead of {@code cases}
+ *     (which is then empty), or null
  */
 public record DerivedLoss(
     LikelihoodModel model,
@@ -25,7 +27,8 @@ public record DerivedLoss(
     String formula,
     List<Expr> droppedTerms,
     Expr mean,
-    Expr mode) {
+    Expr mode,
+    Kernel kernel) {
 
   public DerivedLoss {
     cases = List.copyOf(cases);
@@ -38,13 +41,30 @@ public record DerivedLoss(
    *
    * @param label the response value it is specialised to, or null for any value
    * @param nll the negative log-likelihood of one sample, unweighted
-   * @param gradient d nll / d component for each {@code @Param} component in record order
+   * @param gradient d nll / d component for each {@code @Param} component in record order; for
+   *     a vector component, d nll / d component[j] in the free index {@link #ENTRY}, with every
+   *     Kronecker delta on it taken as 0
+   * @param spots the entries where a delta is 1, which overwrite what {@code gradient} gives there
    */
-  public record Case(Double label, Expr nll, List<Expr> gradient) {
+  public record Case(Double label, Expr nll, List<Expr> gradient, List<Spot> spots) {
     public Case {
       gradient = List.copyOf(gradient);
+      spots = List.copyOf(spots);
     }
   }
+
+  /** The free index j of a vector component's gradient entry. */
+  public static final Expr.Index ENTRY = new Expr.Index("j");
+
+  /**
+   * The gradient entry of a vector component at an index the data picks ({@code logits[label]}),
+   * where d nll / d component[j] has a Kronecker delta [j = label] that is 1.
+   *
+   * @param gradient the position of the component in {@link Case#gradient}
+   * @param at the index, an integer variable of the record
+   * @param value the entry there, specialised so that, say, p[y] - 1 is formed as expm1
+   */
+  public record Spot(int gradient, Expr at, Expr value) {}
 
   /**
    * A link whose inverse is only valid for eta &gt; 0.

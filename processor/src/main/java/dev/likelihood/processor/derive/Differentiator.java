@@ -8,6 +8,9 @@ import static dev.likelihood.processor.derive.Exprs.product;
 import static dev.likelihood.processor.derive.Exprs.sum;
 
 import dev.likelihood.processor.derive.Expr.Call;
+import dev.likelihood.processor.derive.Expr.Element;
+import dev.likelihood.processor.derive.Expr.Reduce;
+import dev.likelihood.processor.derive.Expr.Reduction;
 import dev.likelihood.processor.derive.Expr.Pow;
 import dev.likelihood.processor.derive.Expr.Product;
 import dev.likelihood.processor.derive.Expr.Sum;
@@ -26,11 +29,37 @@ public final class Differentiator {
 
   /** d e / d v, simplified. */
   public static Expr derivative(Expr e, Var v) {
-    if (!dependsOn(e, v)) {
+    return derivative(e, (Expr) v);
+  }
+
+  /**
+   * d e / d v[j]: the derivative with respect to entry j of a vector variable, an expression in
+   * the free index j (with Kronecker deltas where e picks out a fixed element such as
+   * logits[label]).
+   */
+  public static Expr derivative(Expr e, Element vj) {
+    return derivative(e, (Expr) vj);
+  }
+
+  private static boolean depends(Expr e, Expr target) {
+    if (target instanceof Var v) {
+      return dependsOn(e, v);
+    }
+    return dependsOn(e, new Var(((Element) target).vector()));
+  }
+
+  private static Expr derivative(Expr e, Expr v) {
+    if (!depends(e, v)) {
       return constant(0);
     }
     if (e instanceof Var) {
       return constant(1);
+    }
+    if (e instanceof Element el) {
+      return Exprs.delta(el.index(), ((Element) v).index());
+    }
+    if (e instanceof Reduce r) {
+      return reduction(r, v);
     }
     if (e instanceof Sum s) {
       List<Expr> terms = new ArrayList<>();
@@ -52,10 +81,10 @@ public final class Differentiator {
     return chainRule((Call) e, v);
   }
 
-  private static Expr productRule(List<Expr> factors, Var v) {
+  private static Expr productRule(List<Expr> factors, Expr v) {
     List<Expr> terms = new ArrayList<>();
     for (int i = 0; i < factors.size(); i++) {
-      if (!dependsOn(factors.get(i), v)) {
+      if (!depends(factors.get(i), v)) {
         continue;
       }
       List<Expr> others = new ArrayList<>(factors);
@@ -65,7 +94,25 @@ public final class Differentiator {
     return sum(terms);
   }
 
-  private static Expr chainRule(Call c, Var v) {
+  /**
+   * d sum_k b_k = sum_k d b_k; d logsumexp_k b_k = sum_k softmax_k d b_k, where a term whose
+   * weight softmax_k is 0 contributes 0 even if d b_k is infinite (a mixture component far from
+   * the data); the maximum is a shift that cancels, with derivative 0.
+   */
+  private static Expr reduction(Reduce r, Expr v) {
+    Expr d = derivative(r.body(), v);
+    switch (r.kind()) {
+      case SUM:
+        return Exprs.reduce(Reduction.SUM, r.index(), d);
+      case LOG_SUM_EXP:
+        Expr weight = Exprs.exp(Exprs.difference(r.body(), r));
+        return Exprs.reduce(Reduction.SUM, r.index(), call(Fn.TIMES_OR_ZERO, weight, d));
+      default:
+        return constant(0);
+    }
+  }
+
+  private static Expr chainRule(Call c, Expr v) {
     if (c.fn() == Fn.TIMES_OR_ZERO) {
       // the zero-guard must survive differentiation: d(a b) = a db + b da, each term guarded by
       // its own data factor so that a zero label still silences an infinite derivative.
@@ -78,7 +125,7 @@ public final class Differentiator {
     List<Expr> terms = new ArrayList<>();
     for (int i = 0; i < c.args().size(); i++) {
       Expr arg = c.args().get(i);
-      if (!dependsOn(arg, v)) {
+      if (!depends(arg, v)) {
         continue;
       }
       if (partials == null || partials.get(i) == null) {

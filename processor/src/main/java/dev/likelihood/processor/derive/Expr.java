@@ -9,7 +9,8 @@ import java.util.List;
  * which simplifies as it goes.
  */
 public sealed interface Expr
-    permits Expr.Const, Expr.Named, Expr.Var, Expr.Sum, Expr.Product, Expr.Pow, Expr.Call, Expr.Group {
+    permits Expr.Const, Expr.Named, Expr.Var, Expr.Sum, Expr.Product, Expr.Pow, Expr.Call, Expr.Group,
+        Expr.Index, Expr.Element, Expr.Width, Expr.Reduce, Expr.Delta {
 
   /** A literal number. */
   record Const(double value) implements Expr {}
@@ -57,4 +58,38 @@ public sealed interface Expr
    * nor underflows where the ratio itself is moderate), and its derivative reuses z.
    */
   record Group(String name, Expr body) implements Expr {}
+
+  /**
+   * A loop index over the elements of the family's vectors, bound by a {@link Reduce} or, in a
+   * vector gradient, free: the gradient's entry j.
+   */
+  record Index(String name) implements Expr {}
+
+  /**
+   * One element of a vector variable: {@code logits[k]}, or {@code logits[label]} where the index
+   * is an integer variable of the record.
+   */
+  record Element(String vector, Expr index) implements Expr {}
+
+  /** The common length of the family's vectors, K or D, known only at run time. */
+  record Width() implements Expr {}
+
+  /** How a {@link Reduce} combines its terms. */
+  enum Reduction {
+    /** sum_k body. */
+    SUM,
+    /** log sum_k exp(body), evaluated shifted by the running maximum. */
+    LOG_SUM_EXP,
+    /**
+     * max_k body, used only as a shift that cancels (logsumexp(x) = m + logsumexp(x - m)): its
+     * derivative is taken as 0, as JAX's logsumexp stops the gradient of its maximum.
+     */
+    MAX
+  }
+
+  /** A reduction of {@code body} over {@code index} in [0, width). */
+  record Reduce(Reduction kind, Index index, Expr body) implements Expr {}
+
+  /** Kronecker's delta: 1 where the two indices are equal, else 0. */
+  record Delta(Expr a, Expr b) implements Expr {}
 }

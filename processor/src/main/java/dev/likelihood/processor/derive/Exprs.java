@@ -2,6 +2,12 @@ package dev.likelihood.processor.derive;
 
 import dev.likelihood.processor.derive.Expr.Call;
 import dev.likelihood.processor.derive.Expr.Const;
+import dev.likelihood.processor.derive.Expr.Delta;
+import dev.likelihood.processor.derive.Expr.Element;
+import dev.likelihood.processor.derive.Expr.Index;
+import dev.likelihood.processor.derive.Expr.Reduce;
+import dev.likelihood.processor.derive.Expr.Reduction;
+import dev.likelihood.processor.derive.Expr.Width;
 import dev.likelihood.processor.derive.Expr.Group;
 import dev.likelihood.processor.derive.Expr.Pow;
 import dev.likelihood.processor.derive.Expr.Product;
@@ -25,6 +31,7 @@ public final class Exprs {
 
   private static final Const ZERO = new Const(0);
   private static final Const ONE = new Const(1);
+  private static final Width WIDTH = new Width();
 
   private Exprs() {}
 
@@ -162,8 +169,9 @@ public final class Exprs {
 
   public static Expr call(Fn fn, Expr... args) {
     List<Expr> list = List.of(args);
-    if (fn == Fn.TIMES_OR_ZERO && list.get(0) instanceof Const c) {
-      return product(c, list.get(1));
+    if (fn == Fn.TIMES_OR_ZERO && (isBounded(list.get(0)) || isBounded(list.get(1)))) {
+      // the guard matters only where one factor is infinite and the other zero
+      return product(list.get(0), list.get(1));
     }
     if (list.size() == 1 && list.get(0) instanceof Const c) {
       Double folded = fold(fn, c.value());
@@ -233,7 +241,198 @@ public final class Exprs {
     if (e instanceof Var x) {
       return x.equals(v);
     }
+    if (e instanceof Element el && el.vector().equals(v.name())) {
+      return true; // an element of the vector variable v
+    }
     return children(e).stream().anyMatch(child -> dependsOn(child, v));
+  }
+
+  /** Whether the expression mentions the index (free, or bound by a reduction inside it). */
+  public static boolean mentions(Expr e, Index index) {
+    return e.equals(index) || children(e).stream().anyMatch(child -> mentions(child, index));
+  }
+
+  /** A constant, a delta, or a constant times a delta: never infinite. */
+  static boolean isBounded(Expr e) {
+    Expr rest = withoutCoefficient(e);
+    return rest instanceof Const || rest instanceof Delta;
+  }
+
+  public static Expr index(String name) {
+    return new Index(name);
+  }
+
+  public static Expr element(String vector, Expr index) {
+    return new Element(vector, index);
+  }
+
+  public static Expr width() {
+    return WIDTH;
+  }
+
+  /** Kronecker's delta, folded where the two indices are the same. */
+  public static Expr delta(Expr a, Expr b) {
+    return a.equals(b) ? ONE : new Delta(a, b);
+  }
+
+  /**
+   * A reduction over {@code index}, simplified: a body free of the index is reduced in closed
+   * form (K b, b + log K, b); a sum picks the term of each Kronecker delta on the index (sum_k
+   * [k = j] f(k) = f(j)) and takes out the factors free of the index, so that derivatives of
+   * reductions come out as the per-element formulas one would write by hand.
+   */
+  public static Expr reduce(Reduction kind, Index index, Expr body) {
+    if (!mentions(body, index)) {
+      switch (kind) {
+        case SUM:
+          return product(body, WIDTH);
+        case LOG_SUM_EXP:
+          return sum(body, log(WIDTH));
+        default:
+          return body;
+      }
+    }
+    if (kind != Reduction.SUM) {
+      return new Reduce(kind, index, body);
+    }
+    List<Expr> closed = new ArrayList<>();
+    List<Expr> open = new ArrayList<>();
+    for (Expr term : guardedTerms(body instanceof Sum s ? s.terms() : List.of(body), index)) {
+      Expr picked = pickDelta(term, index);
+      if (picked != null) {
+        closed.add(picked);
+      } else if (!mentions(term, index)) {
+        closed.add(product(term, WIDTH));
+      } else if (isSoftmax(term, index)) {
+        closed.add(ONE); // sum_k exp(b[k] - logsumexp_k b): the weights of a softmax sum to one
+      } else if (term instanceof Call c && c.fn() == Fn.TIMES_OR_ZERO && !mentions(c.args().get(1), index)) {
+        // sum_k timesOrZero(a[k], b) = timesOrZero(sum_k a[k], b) for the non-negative data
+        // weights a timesOrZero guards: one sum, not one per entry of a gradient
+        closed.add(call(Fn.TIMES_OR_ZERO, reduce(kind, index, c.args().get(0)), c.args().get(1)));
+      } else {
+        open.add(term);
+      }
+    }
+    if (open.size() == 1 && open.get(0) instanceof Product p) {
+      List<Expr> free = new ArrayList<>();
+      List<Expr> bound = new ArrayList<>();
+      p.factors().forEach(f -> (mentions(f, index) ? bound : free).add(f));
+      free.add(new Reduce(kind, index, product(bound)));
+      closed.add(product(free));
+    } else if (!open.isEmpty()) {
+      closed.add(new Reduce(kind, index, sum(open)));
+    }
+    return sum(closed);
+  }
+
+  /**
+   * The terms of a reduction's body with timesOrZero(a, b1 + b2) split into timesOrZero(a, b1) +
+   * timesOrZero(a, b2), and a Kronecker delta on the index taken out of a guarded product
+   * (timesOrZero(a, [k = j] f) = [k = j] timesOrZero(a, f)), so the delta can pick its term.
+   */
+  private static List<Expr> guardedTerms(List<Expr> terms, Index index) {
+    List<Expr> out = new ArrayList<>();
+    for (Expr term : terms) {
+      if (!(term instanceof Call c && c.fn() == Fn.TIMES_OR_ZERO)) {
+        out.add(term);
+        continue;
+      }
+      Expr a = c.args().get(0);
+      Expr b = c.args().get(1);
+      double coefficient = coefficientOf(b);
+      Expr unit = withoutCoefficient(b);
+      for (Expr unscaled : unit instanceof Sum s ? s.terms() : List.of(unit)) {
+        Expr part = product(constant(coefficient), unscaled);
+        Delta delta = deltaOn(part, index);
+        if (delta == null) {
+          out.add(call(Fn.TIMES_OR_ZERO, a, part));
+        } else {
+          List<Expr> rest = new ArrayList<>(((Product) part).factors());
+          rest.remove(delta);
+          out.add(product(delta, call(Fn.TIMES_OR_ZERO, a, product(rest))));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static Delta deltaOn(Expr term, Index index) {
+    if (term instanceof Product p) {
+      for (Expr f : p.factors()) {
+        if (f instanceof Delta d && (d.a().equals(index) || d.b().equals(index))) {
+          return d;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Whether the term is exp(b[k] - logsumexp_m b[m]). */
+  private static boolean isSoftmax(Expr term, Index index) {
+    if (!(term instanceof Call c && c.fn() == Fn.EXP && c.arg() instanceof Sum s)) {
+      return false;
+    }
+    for (Expr t : s.terms()) {
+      if (coefficientOf(t) == -1 && withoutCoefficient(t) instanceof Reduce r
+          && r.kind() == Reduction.LOG_SUM_EXP) {
+        Expr b = sum(c.arg(), r);
+        return b.equals(substituteIndex(r.body(), r.index(), index));
+      }
+    }
+    return false;
+  }
+
+  /** For a term [k = x] f(k), or [x = k] f(k), the value f(x); otherwise null. */
+  private static Expr pickDelta(Expr term, Index k) {
+    List<Expr> factors = term instanceof Product p ? p.factors() : List.of(term);
+    for (int i = 0; i < factors.size(); i++) {
+      if (factors.get(i) instanceof Delta d && (d.a().equals(k) || d.b().equals(k))) {
+        Expr at = d.a().equals(k) ? d.b() : d.a();
+        List<Expr> rest = new ArrayList<>(factors);
+        rest.remove(i);
+        return substituteIndex(product(rest), k, at);
+      }
+    }
+    return null;
+  }
+
+  /** Replaces a free index by an expression (another index, or an integer variable). */
+  public static Expr substituteIndex(Expr e, Index index, Expr by) {
+    if (e.equals(index)) {
+      return by;
+    }
+    if (e instanceof Reduce r && r.index().equals(index)) {
+      return e; // bound again inside: not free there
+    }
+    List<Expr> children = children(e);
+    if (children.isEmpty()) {
+      return e;
+    }
+    List<Expr> replaced = new ArrayList<>(children.size());
+    for (Expr child : children) {
+      replaced.add(substituteIndex(child, index, by));
+    }
+    return withChildren(e, replaced);
+  }
+
+  /**
+   * Replaces every element of the named vectors by an expression of its index: how a vector
+   * parameter theta[k] becomes its link's inverse at eta[k].
+   */
+  public static Expr substituteElements(
+      Expr e, Map<String, java.util.function.UnaryOperator<Expr>> bindings) {
+    if (e instanceof Element el && bindings.containsKey(el.vector())) {
+      return bindings.get(el.vector()).apply(substituteElements(el.index(), bindings));
+    }
+    List<Expr> children = children(e);
+    if (children.isEmpty()) {
+      return e;
+    }
+    List<Expr> replaced = new ArrayList<>(children.size());
+    for (Expr child : children) {
+      replaced.add(substituteElements(child, bindings));
+    }
+    return withChildren(e, replaced);
   }
 
   /** The direct operands of a node. */
@@ -252,6 +451,15 @@ public final class Exprs {
     }
     if (e instanceof Group g) {
       return List.of(g.body());
+    }
+    if (e instanceof Element el) {
+      return List.of(el.index());
+    }
+    if (e instanceof Reduce r) {
+      return List.of(r.body()); // the index is bound, not an operand
+    }
+    if (e instanceof Delta d) {
+      return List.of(d.a(), d.b());
     }
     return List.of();
   }
@@ -272,6 +480,15 @@ public final class Exprs {
     }
     if (e instanceof Group g) {
       return group(g.name(), children.get(0));
+    }
+    if (e instanceof Element el) {
+      return element(el.vector(), children.get(0));
+    }
+    if (e instanceof Reduce r) {
+      return reduce(r.kind(), r.index(), children.get(0));
+    }
+    if (e instanceof Delta) {
+      return delta(children.get(0), children.get(1));
     }
     return e;
   }

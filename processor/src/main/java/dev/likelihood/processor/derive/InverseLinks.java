@@ -41,6 +41,21 @@ public final class InverseLinks {
     }
   }
 
+  /**
+   * Entry {@code index} of softmax(eta) for the vector {@code eta}, written as
+   * exp(-(gap[index] + logsumexp_m(eta[m] - M))) with M = max_m eta[m] and gap[i] = M - eta[i] >= 0:
+   * then -log p[i] = gap[i] + logsumexp(...) is a sum of non-negative terms that cannot cancel
+   * (logits 1e4 apart lose no digits), a masked logit (-Infinity) has p = 0, and the shift M
+   * never overflows exp.
+   */
+  public static Expr softmax(String eta, Expr index) {
+    Expr.Index m = new Expr.Index("m");
+    Expr max = Exprs.reduce(Expr.Reduction.MAX, m, Exprs.element(eta, m));
+    Expr shifted = Exprs.reduce(Expr.Reduction.LOG_SUM_EXP, m, Exprs.difference(Exprs.element(eta, m), max));
+    Expr gap = Exprs.group("gap", Exprs.difference(max, Exprs.element(eta, index)));
+    return Exprs.exp(neg(Exprs.sum(gap, shifted)));
+  }
+
   /** The inverse link as the Javadoc states it. */
   public static String formula(Link link, String theta, String eta) {
     switch (link) {
@@ -66,6 +81,8 @@ public final class InverseLinks {
         return theta + " = 1/sqrt(" + eta + ")";
       case SQRT:
         return theta + " = " + eta + "^2";
+      case SOFTMAX:
+        return theta + " = softmax(" + eta + ")";
       default:
         throw new IllegalArgumentException("no scalar inverse for link " + link);
     }

@@ -28,6 +28,7 @@ import java.util.List;
  *       by subtraction from 1;
  *   <li>log(-expm1(-z)) = log1mexp(z), log1mexp(exp x) = log1mexpOfExp(x): the cloglog and loglog
  *       tails;
+ *   <li>a exp(x) - a = a expm1(x): a softmax's gradient at the label;
  *   <li>log(x^n) = n log(x): the powers come from the INVERSE, INVERSE_SQUARED and SQRT links,
  *       whose generated code returns +Infinity before evaluating anything unless eta &gt; 0.
  * </ul>
@@ -135,6 +136,12 @@ public final class StableRewrites {
 
   /** 1 - f(x) for the functions whose complement is f at another point, or exp for expm1. */
   private static Expr oneMinus(Sum s) {
+    if (s.terms().size() == 2 && s.terms().get(1) instanceof Const c
+        && withoutCoefficient(s.terms().get(0)) instanceof Call e && e.fn() == Fn.EXP
+        && coefficientOf(s.terms().get(0)) == -c.value()) {
+      // a exp(x) - a = a expm1(x): the gradient of a softmax at the label, p[y] - 1
+      return product(constant(-c.value()), call(Fn.EXPM1, e.arg()));
+    }
     if (s.terms().size() != 2 || !s.terms().get(1).equals(constant(1))) {
       return s;
     }

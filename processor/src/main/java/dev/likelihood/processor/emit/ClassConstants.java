@@ -30,6 +30,7 @@ final class ClassConstants {
     for (DerivedLoss.Case c : loss.cases()) {
       collect(c.nll());
       c.gradient().forEach(this::collect);
+      c.spots().forEach(spot -> collect(spot.value()));
     }
     if (loss.mean() != null) {
       collect(loss.mean());
@@ -86,7 +87,9 @@ final class ClassConstants {
   }
 
   private static boolean isConstant(Expr e) {
-    return !(e instanceof Var) && Exprs.children(e).stream().allMatch(ClassConstants::isConstant);
+    boolean variable = e instanceof Var || e instanceof Expr.Width || e instanceof Expr.Index
+        || e instanceof Expr.Element;
+    return !variable && Exprs.children(e).stream().allMatch(ClassConstants::isConstant);
   }
 
   private static boolean containsCall(Expr e) {

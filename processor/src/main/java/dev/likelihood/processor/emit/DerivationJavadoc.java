@@ -58,7 +58,7 @@ final class DerivationJavadoc {
     Set<Expr.Group> groups = new LinkedHashSet<>();
     loss.cases().forEach(c -> collectGroups(c.nll(), groups));
     for (Expr.Group g : groups) {
-      doc.append("  ").append(g.name()).append(" = ").append(escape(math.writeDefinition(g))).append('\n');
+      doc.append("  ").append(escape(math.write(g))).append(" = ").append(escape(math.writeDefinition(g))).append('\n');
     }
     for (Case c : loss.cases()) {
       String when = c.label() == null ? "" : "  when " + labelCondition(model, c.label()) + ":\n";
@@ -66,9 +66,20 @@ final class DerivationJavadoc {
       doc.append("  nll = ").append(escape(math.write(c.nll()))).append('\n');
       List<Component> params = model.paramComponents();
       for (int k = 0; k < params.size(); k++) {
-        doc.append("  d nll / d ").append(params.get(k).name()).append(" = ")
-            .append(escape(math.write(c.gradient().get(k)))).append('\n');
+        String entry = params.get(k).type().isArray() ? "[j]" : "";
+        doc.append("  d nll / d ").append(params.get(k).name()).append(entry).append(" = ")
+            .append(escape(math.write(c.gradient().get(k))))
+            .append(spotsOf(c, k).isEmpty() ? "" : "    (j != " + math.write(spotsOf(c, k).get(0).at()) + ")")
+            .append('\n');
+        for (DerivedLoss.Spot spot : spotsOf(c, k)) {
+          doc.append("  d nll / d ").append(params.get(k).name()).append('[')
+              .append(math.write(spot.at())).append("] = ").append(escape(math.write(spot.value())))
+              .append('\n');
+        }
       }
+    }
+    if (loss.kernel() != null) {
+      doc.append("  nll and gradient by ").append(escape(loss.kernel().method())).append('\n');
     }
     doc.append("</pre>\n");
     if (!loss.droppedTerms().isEmpty()) {
@@ -94,6 +105,10 @@ final class DerivationJavadoc {
       doc.append("<p>Stable forms used:\n<ul>\n").append(String.join("\n", stable)).append("\n</ul>\n");
     }
     return doc.toString();
+  }
+
+  private static List<DerivedLoss.Spot> spotsOf(Case c, int gradient) {
+    return c.spots().stream().filter(s -> s.gradient() == gradient).toList();
   }
 
   private static String labelCondition(LikelihoodModel model, double label) {

@@ -99,7 +99,32 @@ final class ExpressionWriter {
       return power(p);
     }
     if (e instanceof Expr.Group g) {
-      return style == Style.MATH ? new Written(g.name(), ATOM) : writeNode(g.body());
+      return style == Style.MATH ? new Written(groupName(g), ATOM) : writeNode(g.body());
+    }
+    if (e instanceof Expr.Index i) {
+      return new Written(style == Style.MATH ? i.name() : spelled(i.name()), ATOM);
+    }
+    if (e instanceof Expr.Element el) {
+      String index = write(el.index());
+      return style == Style.MATH
+          ? new Written(variables.getOrDefault(el.vector(), el.vector()) + "[" + index + "]", ATOM)
+          : new Written(spelled(el.vector()).replace("%s", index), ATOM);
+    }
+    if (e instanceof Expr.Width) {
+      return new Written(style == Style.MATH ? "K" : spelled(WIDTH), ATOM);
+    }
+    if (e instanceof Expr.Delta d) {
+      if (style == Style.JAVA) {
+        throw new IllegalStateException("a Kronecker delta reached Java: " + e);
+      }
+      return new Written("[" + write(d.a()) + " = " + write(d.b()) + "]", ATOM);
+    }
+    if (e instanceof Expr.Reduce r) {
+      if (style == Style.JAVA) {
+        throw new IllegalStateException("a reduction must be a loop, not an expression: " + e);
+      }
+      String kind = r.kind() == Expr.Reduction.SUM ? "sum" : r.kind() == Expr.Reduction.MAX ? "max" : "logsumexp";
+      return new Written(kind + "_" + r.index().name() + "(" + write(r.body()) + ")", ATOM);
     }
     return call((Call) e);
   }
@@ -212,6 +237,37 @@ final class ExpressionWriter {
     }
     String fn = style == Style.JAVA ? c.fn().javaName() : c.fn().mathName();
     return new Written(fn + "(" + String.join(", ", args) + ")", ATOM);
+  }
+
+  /** The variable naming the common length of the vectors. */
+  static final String WIDTH = "#width";
+
+  private String spelled(String variable) {
+    String spelled = variables.get(variable);
+    if (spelled == null) {
+      throw new IllegalStateException("unbound variable " + variable);
+    }
+    return spelled;
+  }
+
+  /** z, or z[k] for a group that varies with an index. */
+  private String groupName(Expr.Group g) {
+    List<String> indices = new ArrayList<>();
+    collectIndices(g.body(), indices);
+    return indices.isEmpty() ? g.name() : g.name() + "[" + String.join(", ", indices) + "]";
+  }
+
+  private void collectIndices(Expr e, List<String> indices) {
+    if (e instanceof Expr.Element el && !(el.index() instanceof Const)) {
+      String index = write(el.index());
+      if (!indices.contains(index)) {
+        indices.add(index);
+      }
+      return;
+    }
+    if (!(e instanceof Expr.Reduce)) {
+      Exprs.children(e).forEach(child -> collectIndices(child, indices));
+    }
   }
 
   private String one() {

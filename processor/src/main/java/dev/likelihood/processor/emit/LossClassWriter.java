@@ -28,6 +28,7 @@ public final class LossClassWriter {
   private final ClassName recordType;
   private final ClassName lossType;
   private final ClassConstants constants;
+  private final VectorShapes shapes;
 
   public LossClassWriter(DerivedLoss loss) {
     this.loss = loss;
@@ -37,6 +38,7 @@ public final class LossClassWriter {
         ClassName.get(model.packageName(), names[0], java.util.Arrays.copyOfRange(names, 1, names.length));
     this.lossType = ClassName.get(model.packageName(), model.lossClassName());
     this.constants = new ClassConstants(loss);
+    this.shapes = new VectorShapes(model);
   }
 
   public TypeSpec write() {
@@ -74,8 +76,32 @@ public final class LossClassWriter {
 
   private Map<String, String> perSampleVariables() {
     Map<String, String> variables = new LinkedHashMap<>();
-    model.components().forEach(c -> variables.put(c.name(), c.name()));
+    for (Component c : model.components()) {
+      variables.put(c.name(), c.type().isArray() ? c.name() + "[%s]" : c.name());
+    }
     return variables;
+  }
+
+  /**
+   * One sample's vectors: declares their common length and checks that they agree, into the
+   * variables as {@link ExpressionWriter#WIDTH}.
+   */
+  private void declareSampleWidth(CodeBlock.Builder code, LocalNames names, Map<String, String> variables) {
+    if (!shapes.isVector()) {
+      return;
+    }
+    String width = names.fresh(shapes.widthName());
+    Component source = shapes.widthSource();
+    code.addStatement("final int $L = $L.length", width, source.name());
+    for (Component c : shapes.vectors()) {
+      if (c != source && !VectorShapes.isRanking(c)) {
+        code.addStatement(
+            "$T.$L($S, $L.length, $S, $L)", Types.CHECKS,
+            shapes.isTriangle(c) ? "triangleWidth" : "sameWidth", c.name(), c.name(), source.name(),
+            width);
+      }
+    }
+    variables.put(ExpressionWriter.WIDTH, width);
   }
 
   private MethodSpec nll() {
@@ -87,9 +113,11 @@ public final class LossClassWriter {
             .addJavadoc("The negative log-likelihood of one sample$L.\n", weightedNote());
     addSampleParameters(method);
     CodeBlock.Builder code = CodeBlock.builder();
+    Map<String, String> variables = perSampleVariables();
+    declareSampleWidth(code, names, variables);
     RowBody.Outputs out =
-        new RowBody(loss, perSampleVariables(), "Checks.NO_ROW", names, code, constants).write(false);
-    code.addStatement("return $L", weighted(out.nll(), perSampleVariables()));
+        new RowBody(loss, variables, "Checks.NO_ROW", names, code, constants).write(false, null);
+    code.addStatement("return $L", weighted(out.nll(), variables));
     return method.addCode(code.build()).build();
   }
 
@@ -112,10 +140,41 @@ public final class LossClassWriter {
     method.addParameter(double[].class, grad).addParameter(int.class, offset);
     CodeBlock.Builder code = CodeBlock.builder();
     Map<String, String> variables = perSampleVariables();
-    RowBody.Outputs out = new RowBody(loss, variables, "Checks.NO_ROW", names, code, constants).write(true);
+    declareSampleWidth(code, names, variables);
+    List<Component> params = model.paramComponents();
+    List<String> positions = new ArrayList<>();
+    int scalarsBefore = 0;
+    StringBuilder vectorsBefore = new StringBuilder();
+    for (Component c : params) {
+      positions.add(offset + (scalarsBefore == 0 ? "" : " + " + scalarsBefore) + vectorsBefore);
+      if (c.type().isArray()) {
+        vectorsBefore.append(" + ").append(c.name()).append(".length");
+      } else {
+        scalarsBefore++;
+      }
+    }
+    RowBody.Sink sink = new RowBody.Sink() {
+      @Override
+      public String array(Component c) {
+        return grad;
+      }
+
+      @Override
+      public String offset(Component c) {
+        return positions.get(params.indexOf(c));
+      }
+
+      @Override
+      public String factor() {
+        return model.weight().map(Component::name).orElse(null);
+      }
+    };
+    RowBody.Outputs out =
+        new RowBody(loss, variables, "Checks.NO_ROW", names, code, constants).write(true, sink);
     for (int k = 0; k < out.gradient().size(); k++) {
-      String index = k == 0 ? offset : offset + " + " + k;
-      code.addStatement("$L[$L] = $L", grad, index, weighted(out.gradient().get(k), variables));
+      if (out.gradient().get(k) != null) {
+        code.addStatement("$L[$L] = $L", grad, positions.get(k), weighted(out.gradient().get(k), variables));
+      }
     }
     code.addStatement("return $L", weighted(out.nll(), variables));
     return method.addCode(code.build()).build();
@@ -134,8 +193,17 @@ public final class LossClassWriter {
     method.addParameter(Types.REDUCTION, reduction);
     List<String> args = new ArrayList<>();
     args.add(reduction);
-    args.add("0");
-    args.add(model.response().name() + ".length");
+    String response = model.response().name();
+    if (shapes.widthIsGiven()) {
+      String width = names.fresh(shapes.widthName());
+      method.addParameter(int.class, width);
+      args.add(width);
+      args.add("0");
+      args.add(CodeBlock.of("$T.rowsOf($S, $L.length, $L)", Types.CHECKS, response, response, width).toString());
+    } else {
+      args.add("0");
+      args.add(response + ".length");
+    }
     for (Component c : model.components()) {
       method.addParameter(columnType(c), c.name());
       args.add(c.name());
@@ -155,15 +223,18 @@ public final class LossClassWriter {
   private MethodSpec batch(boolean withGradient) {
     LocalNames names = reservedNames();
     String reduction = names.fresh("reduction");
+    String givenWidth = shapes.widthIsGiven() ? names.fresh(shapes.widthName()) : null;
     String from = names.fresh("from");
     String to = names.fresh("to");
     MethodSpec.Builder method =
         MethodSpec.methodBuilder(withGradient ? "lossAndGradient" : "loss")
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .returns(double.class)
-            .addParameter(Types.REDUCTION, reduction)
-            .addParameter(int.class, from)
-            .addParameter(int.class, to);
+            .addParameter(Types.REDUCTION, reduction);
+    if (givenWidth != null) {
+      method.addParameter(int.class, givenWidth);
+    }
+    method.addParameter(int.class, from).addParameter(int.class, to);
     model.components().forEach(c -> method.addParameter(columnType(c), c.name()));
     List<String> gradients = new ArrayList<>();
     if (withGradient) {
@@ -177,17 +248,17 @@ public final class LossClassWriter {
     String response = model.response().name();
     CodeBlock.Builder code = CodeBlock.builder();
     code.addStatement("$T.requireNonNull($L, $S)", Objects.class, reduction, reduction);
+    BatchShape shape = new BatchShape(shapes, names, code, givenWidth);
     for (Component c : model.components()) {
-      if (c != model.response()) {
-        code.addStatement(
-            "$T.sameLength($S, $L.length, $S, $L.length)", Types.CHECKS, c.name(), c.name(), response, response);
+      if (c != model.response() || shapes.widthIsGiven()) {
+        shape.checkColumn(c.name(), c);
       }
     }
-    for (String g : gradients) {
-      code.addStatement(
-          "$T.sameLength($S, $L.length, $S, $L.length)", Types.CHECKS, g, g, response, response);
+    List<Component> params = model.paramComponents();
+    for (int k = 0; k < gradients.size(); k++) {
+      shape.checkColumn(gradients.get(k), params.get(k));
     }
-    code.addStatement("$T.checkFromToIndex($L, $L, $L.length)", Objects.class, from, to, response);
+    code.addStatement("$T.checkFromToIndex($L, $L, $L)", Objects.class, from, to, shape.rows());
     String denominator = names.fresh("denominator");
     CodeBlock meanDenominator =
         model.weight().isPresent()
@@ -205,12 +276,30 @@ public final class LossClassWriter {
     code.addStatement("double $L = 0.0", sum);
     code.addStatement("double $L = 0.0", compensation);
     code.beginControlFlow("for (int $L = $L; $L < $L; $L++)", i, from, i, to, i);
-    Map<String, String> variables = new LinkedHashMap<>();
-    model.components().forEach(c -> variables.put(c.name(), c.name() + "[" + i + "]"));
-    RowBody.Outputs out = new RowBody(loss, variables, i, names, code, constants).write(withGradient);
+    Map<String, String> variables = shape.rowVariables(i);
+    RowBody.Sink sink = new RowBody.Sink() {
+      @Override
+      public String array(Component c) {
+        return gradients.get(params.indexOf(c));
+      }
+
+      @Override
+      public String offset(Component c) {
+        return variables.get(KernelCall.baseKey(c.name()));
+      }
+
+      @Override
+      public String factor() {
+        return model.weight().map(w -> scale + " * " + variables.get(w.name())).orElse(scale);
+      }
+    };
+    RowBody.Outputs out =
+        new RowBody(loss, variables, i, names, code, constants).write(withGradient, withGradient ? sink : null);
     for (int k = 0; k < gradients.size(); k++) {
-      code.addStatement(
-          "$L[$L] = $L * $L", gradients.get(k), i, scale, weighted(out.gradient().get(k), variables));
+      if (out.gradient().get(k) != null) {
+        code.addStatement(
+            "$L[$L] = $L * $L", gradients.get(k), i, scale, weighted(out.gradient().get(k), variables));
+      }
     }
     String term = names.fresh("term");
     String total = names.fresh("total");

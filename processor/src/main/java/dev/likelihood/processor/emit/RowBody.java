@@ -10,6 +10,7 @@ import dev.likelihood.processor.model.Domain;
 import dev.likelihood.processor.model.LikelihoodModel;
 import dev.likelihood.processor.model.ParameterBinding;
 import dev.likelihood.processor.model.Source;
+import dev.likelihood.processor.model.Support;
 import dev.likelihood.processor.model.ValueType;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +22,23 @@ import java.util.Map;
  */
 final class RowBody {
 
-  /** The locals holding one sample's results. */
+  /**
+   * The locals holding one sample's results: the NLL, and the gradient of each scalar
+   * {@code @Param} component (null for a vector component, whose entries go to a {@link Sink}).
+   */
   record Outputs(String nll, List<String> gradient) {}
+
+  /** Where the entries of a vector component's gradient go. */
+  interface Sink {
+    /** The gradient array of the component. */
+    String array(Component c);
+
+    /** The position of the component's entry 0 in {@link #array}. */
+    String offset(Component c);
+
+    /** The factor every entry is multiplied by (a weight, 1/n), or null for none. */
+    String factor();
+  }
 
   private final DerivedLoss loss;
   private final Map<String, String> variables;
@@ -30,6 +46,7 @@ final class RowBody {
   private final LocalNames names;
   private final CodeBlock.Builder code;
   private final ClassConstants constants;
+  private Sink sink;
 
   /**
    * @param variables how each component's value is spelled ({@code calls} or {@code calls[i]})
@@ -50,7 +67,10 @@ final class RowBody {
     this.code = code;
   }
 
-  Outputs write(boolean withGradient) {
+  /**
+   * @param sink where vector gradients go; null without a gradient
+   */
+  Outputs write(boolean withGradient, Sink sink) {
     checkInputs();
     LikelihoodModel model = loss.model();
     String nll = names.fresh("nll");
@@ -58,12 +78,21 @@ final class RowBody {
     code.addStatement("final double $L", nll);
     if (withGradient) {
       for (Component c : model.paramComponents()) {
+        if (c.type().isArray()) {
+          gradient.add(null);
+          continue;
+        }
         String name = names.fresh("d" + Character.toUpperCase(c.name().charAt(0)) + c.name().substring(1));
         gradient.add(name);
         code.addStatement("final double $L", name);
       }
     }
     Outputs outputs = new Outputs(nll, gradient);
+    if (loss.kernel() != null) {
+      new KernelCall(loss, variables, row, code).write(nll, withGradient ? sink : null);
+      return outputs;
+    }
+    this.sink = sink;
     if (!loss.guards().isEmpty()) {
       code.beginControlFlow("if ($L)", guardCondition());
       code.add("// the link's inverse is undefined or leaves the parameter's domain here\n");
@@ -90,19 +119,69 @@ final class RowBody {
   private void writeCase(Case c, Outputs outputs) {
     List<Expr> exprs = new ArrayList<>();
     exprs.add(c.nll());
-    if (!outputs.gradient().isEmpty()) {
+    boolean withGradient = !outputs.gradient().isEmpty();
+    if (withGradient) {
       exprs.addAll(c.gradient());
+      c.spots().forEach(spot -> exprs.add(spot.value()));
     }
     StraightLineCode straight = new StraightLineCode(exprs, variables, names, code, constants);
     String nll = straight.java(c.nll());
     List<String> gradient = new ArrayList<>();
     for (int k = 0; k < outputs.gradient().size(); k++) {
-      gradient.add(straight.java(c.gradient().get(k)));
+      gradient.add(outputs.gradient().get(k) == null ? null : straight.java(c.gradient().get(k)));
     }
     code.addStatement("$L = $L", outputs.nll(), JavaText.code(nll));
     for (int k = 0; k < gradient.size(); k++) {
-      code.addStatement("$L = $L", outputs.gradient().get(k), JavaText.code(gradient.get(k)));
+      if (gradient.get(k) != null) {
+        code.addStatement("$L = $L", outputs.gradient().get(k), JavaText.code(gradient.get(k)));
+      }
     }
+    if (withGradient) {
+      writeVectorGradients(c, straight);
+    }
+  }
+
+  /**
+   * One loop over j writes entry j of every vector component's gradient; then the entries a
+   * Kronecker delta picks (the label's) are overwritten with their specialised form.
+   */
+  private void writeVectorGradients(Case c, StraightLineCode straight) {
+    List<Component> params = loss.model().paramComponents();
+    List<Integer> vectors = new ArrayList<>();
+    for (int k = 0; k < params.size(); k++) {
+      if (params.get(k).type().isArray()) {
+        vectors.add(k);
+      }
+    }
+    if (vectors.isEmpty()) {
+      return;
+    }
+    List<Expr> entries = new ArrayList<>();
+    vectors.forEach(k -> entries.add(c.gradient().get(k)));
+    String j = names.fresh(DerivedLoss.ENTRY.name());
+    StraightLineCode loop = straight.loop(DerivedLoss.ENTRY, j, entries);
+    code.beginControlFlow("for (int $L = 0; $L < $L; $L++)", j, j, straight.width(), j);
+    for (int k : vectors) {
+      Component component = params.get(k);
+      code.addStatement(
+          "$L = $L$L", entry(component, j), factorPrefix(), JavaText.code(loop.java(c.gradient().get(k))));
+    }
+    code.endControlFlow();
+    for (DerivedLoss.Spot spot : c.spots()) {
+      Component component = params.get(spot.gradient());
+      String at = straight.java(spot.at());
+      code.addStatement(
+          "$L = $L$L", entry(component, at), factorPrefix(), JavaText.code(straight.java(spot.value())));
+    }
+  }
+
+  private String entry(Component c, String index) {
+    String offset = sink.offset(c);
+    return sink.array(c) + "[" + (offset.equals("0") ? "" : offset + " + ") + index + "]";
+  }
+
+  private String factorPrefix() {
+    return sink.factor() == null ? "" : sink.factor() + " * ";
   }
 
   private String guardCondition() {
@@ -124,7 +203,12 @@ final class RowBody {
     LikelihoodModel model = loss.model();
     Component response = model.response();
     String y = variables.get(response.name());
-    String outside = model.signature().support().outsideCondition(y, response.type(), countBound());
+    Support support = model.signature().support();
+    if (response.type().isArray()) {
+      checkEntries(response, support);
+    }
+    String bound = support == Support.CATEGORY ? variables.get(ExpressionWriter.WIDTH) : countBound();
+    String outside = response.type().isArray() ? null : support.outsideCondition(y, response.type(), bound);
     if (outside != null) {
       code.beginControlFlow("if ($L)", JavaText.code(outside));
       code.addStatement(
@@ -142,6 +226,34 @@ final class RowBody {
       }
     }
     model.weight().ifPresent(w -> checkDomain(w, null));
+  }
+
+  /**
+   * Every entry of a vector response must lie in the support: a probability of a target
+   * distribution, a finite coordinate. A ranking is checked by its kernel.
+   */
+  private void checkEntries(Component response, Support support) {
+    if (support == Support.RANKING) {
+      return;
+    }
+    String entry = names.fresh("entry");
+    String value = variables.get(response.name()).replace("%s", entry);
+    String inside = support == Support.CATEGORY
+        ? value + " >= 0.0 && " + value + " <= 1.0"
+        : "Double.isFinite(" + value + ")";
+    code.beginControlFlow(
+        "for (int $L = 0; $L < $L; $L++)", entry, entry, variables.get(ExpressionWriter.WIDTH), entry);
+    code.beginControlFlow("if (!($L))", JavaText.code(inside));
+    code.addStatement(
+        "throw $T.entryOutsideSupport($S, $L, $L, $L, $S)",
+        Types.CHECKS,
+        response.name(),
+        JavaText.code(row),
+        entry,
+        value,
+        support == Support.CATEGORY ? "a target probability in [0, 1]" : support.description());
+    code.endControlFlow();
+    code.endControlFlow();
   }
 
   /** The count parameter (binomial trials) as generated code spells it, or null if none. */

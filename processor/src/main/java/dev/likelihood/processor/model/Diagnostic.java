@@ -59,7 +59,7 @@ public enum Diagnostic {
   MISSING_PARAMETER(
       "LikelihoodMissingParameter",
       "%s needs its parameter '%s', which has no default. Add a component"
-          + " @Param(\"%s\") double ... (or @Known(\"%s\"), or @Constant(name = \"%s\", value = ...))"),
+          + " @Param(\"%s\") %s ... (or @Known(\"%s\"), or @Constant(name = \"%s\", value = ...))"),
   NOT_LEARNABLE(
       "LikelihoodNotLearnable",
       "parameter '%s' of %s is %s and cannot be learned as a @Param. Give it with %s"),
@@ -85,6 +85,17 @@ public enum Diagnostic {
       "LikelihoodOffsetWithoutParam",
       "@Offset '%s' is added to the primary parameter's eta, but '%s' is not a @Param here."
           + " Make the primary parameter a @Param, or remove the offset"),
+  VECTOR_KNOWN(
+      "LikelihoodVectorKnown",
+      "parameter '%s' of %s is a vector, which a @Known component cannot give. Make the component"
+          + " a @Param(\"%s\") double[] (its gradient is then computed too)"),
+  VECTOR_OFFSET(
+      "LikelihoodVectorOffset",
+      "@Offset '%s' would be added to the vector parameter '%s' of %s, where a common shift does"
+          + " nothing or is ambiguous. Remove the offset and add it to the model's outputs"),
+  EXCLUSIVE_PARAMETERS(
+      "LikelihoodExclusiveParameters",
+      "%s takes '%s' or '%s', not both: '%s' replaces '%s'. Remove one of the components"),
   ORPHAN_ANNOTATION(
       "LikelihoodOrphanAnnotation",
       "%s on component '%s' has no effect: record %s is not annotated with @Likelihood. Add"

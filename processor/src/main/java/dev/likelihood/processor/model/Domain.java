@@ -10,7 +10,13 @@ public enum Domain {
   WEIGHT_OR_OFF("a weight in [0, 1], or -1 for none", "in [0, 1] or -1"),
   /** A positive whole number, such as binomial trials. */
   COUNT("a positive whole number", ">= 1"),
-  SIMPLEX("a probability vector", "on the simplex");
+  /** A fraction in [0, 1), such as label smoothing. */
+  FRACTION("a fraction in [0, 1)", "in [0, 1)"),
+  SIMPLEX("a probability vector", "on the simplex"),
+  /** Real scores (log-worths) that a runtime kernel takes as they are. */
+  SCORE("a vector of real scores", "any finite values"),
+  /** A lower Cholesky factor whose diagonal is positive: a runtime kernel applies the link. */
+  CHOLESKY_FACTOR("a lower Cholesky factor with a positive diagonal", "lower triangular, diagonal > 0");
 
   private final String description;
   private final String condition;
@@ -38,6 +44,8 @@ public enum Domain {
         return value >= 0 && value < Double.POSITIVE_INFINITY;
       case PROBABILITY:
         return value > 0 && value < 1;
+      case FRACTION:
+        return value >= 0 && value < 1;
       case WEIGHT_OR_OFF:
         return (value >= 0 && value <= 1) || value == -1;
       case COUNT:

@@ -3,6 +3,9 @@ package dev.likelihood.processor.model;
 import static dev.likelihood.processor.model.FamilyParameter.count;
 import static dev.likelihood.processor.model.FamilyParameter.required;
 import static dev.likelihood.processor.model.FamilyParameter.tuning;
+import static dev.likelihood.processor.model.FamilyParameter.vector;
+import static dev.likelihood.processor.model.FamilyParameter.vectorReplacing;
+import static dev.likelihood.processor.model.FamilyParameter.vectorWithDefault;
 import static dev.likelihood.processor.model.FamilyParameter.withDefault;
 
 import dev.likelihood.Family;
@@ -71,6 +74,31 @@ public final class FamilySignatures {
         Support.BINARY,
         probability("p"),
         required("uncertainty", Domain.POSITIVE, Link.SOFTPLUS));
+    add(
+        Family.CATEGORICAL,
+        Set.of(ValueType.INT, ValueType.DOUBLE_ARRAY),
+        Support.CATEGORY,
+        vector("logits", Domain.SIMPLEX, Link.SOFTMAX),
+        tuning("labelSmoothing", Domain.FRACTION, 0));
+    add(
+        Family.GAUSSIAN_MIXTURE,
+        REAL,
+        Support.REAL,
+        vector("weights", Domain.SIMPLEX, Link.SOFTMAX),
+        vector("mu", Domain.REAL, Link.IDENTITY),
+        vector("sigma", Domain.POSITIVE, Link.LOG));
+    add(
+        Family.MULTIVARIATE_NORMAL,
+        Set.of(ValueType.DOUBLE_ARRAY),
+        Support.REAL_VECTOR,
+        vector("mu", Domain.REAL, Link.IDENTITY),
+        vectorWithDefault("sigma", Domain.POSITIVE, Link.LOG, 1.0),
+        vectorReplacing("scaleTril", Domain.CHOLESKY_FACTOR, Link.LOG, "sigma"));
+    add(
+        Family.PLACKETT_LUCE,
+        Set.of(ValueType.INT_ARRAY),
+        Support.RANKING,
+        vector("scores", Domain.SCORE, Link.IDENTITY));
   }
 
   private FamilySignatures() {}

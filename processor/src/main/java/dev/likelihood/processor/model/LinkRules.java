@@ -31,6 +31,10 @@ public final class LinkRules {
         return PROBABILITY_LINKS.contains(link) ? Fit.SAFE : Fit.ERROR;
       case SIMPLEX:
         return link == Link.SOFTMAX ? Fit.SAFE : Fit.ERROR;
+      case SCORE:
+        return link == Link.IDENTITY ? Fit.SAFE : Fit.ERROR;
+      case CHOLESKY_FACTOR:
+        return link == Link.LOG ? Fit.SAFE : Fit.ERROR;
       case POSITIVE:
         if (POSITIVE_SAFE.contains(link)) {
           return Fit.SAFE;
@@ -50,6 +54,10 @@ public final class LinkRules {
         return "LOGIT, PROBIT, CLOGLOG, LOGLOG, CAUCHIT";
       case SIMPLEX:
         return "SOFTMAX";
+      case SCORE:
+        return "IDENTITY";
+      case CHOLESKY_FACTOR:
+        return "LOG (of the diagonal)";
       case POSITIVE:
         return "LOG, SOFTPLUS";
       case REAL:

@@ -35,7 +35,8 @@ public final class ModelReader {
   private static final List<String> NAMES_GENERATED_CODE_USES =
       List.of(
           "Math", "Double", "Objects", "Override", "Generated", "StableMath", "GammaMath",
-          "BesselMath", "UncertainSigmoid", "StudentMath", "Kernels", "RobustMath",
+          "BesselMath", "UncertainSigmoid", "StudentMath", "Kernels", "RobustMath", "PlackettLuce",
+          "CholeskyNormal",
           "Checks", "Reduction", "LikelihoodLoss",
           "CompensatedSum");
 
@@ -252,10 +253,16 @@ public final class ModelReader {
   /** double, except for a @Known count such as binomial trials, which is an int. */
   private static ValueType expectedType(
       Role role, AnnotationMirror mirror, Optional<FamilySignature> signature) {
-    if (role != Role.KNOWN || signature.isEmpty()) {
+    if (signature.isEmpty() || (role != Role.KNOWN && role != Role.PARAM)) {
       return ValueType.DOUBLE;
     }
-    return signature.get().parameter(Annotations.string(mirror, "value", ""))
+    String name = Annotations.string(mirror, "value", "");
+    if (role == Role.PARAM) {
+      return (name.isEmpty() ? Optional.of(signature.get().primary()) : signature.get().parameter(name))
+          .map(FamilyParameter::paramType)
+          .orElse(ValueType.DOUBLE);
+    }
+    return signature.get().parameter(name)
         .map(FamilyParameter::knownType)
         .orElse(ValueType.DOUBLE);
   }
@@ -296,7 +303,11 @@ public final class ModelReader {
       return;
     }
     ParameterBinding primary = bindings.get(0);
-    if (primary.source() != Source.PARAM) {
+    if (primary.parameter().vector()) {
+      reporter.error(
+          sources.get(offset.get()), Diagnostic.VECTOR_OFFSET, offset.get().name(),
+          primary.parameter().name(), signature.get().family());
+    } else if (primary.source() != Source.PARAM) {
       reporter.error(
           sources.get(offset.get()), Diagnostic.OFFSET_WITHOUT_PARAM, offset.get().name(),
           primary.parameter().name());
@@ -330,6 +341,15 @@ public final class ModelReader {
         return Optional.of(ValueType.LONG);
       case DOUBLE:
         return Optional.of(ValueType.DOUBLE);
+      case ARRAY:
+        switch (((javax.lang.model.type.ArrayType) type).getComponentType().getKind()) {
+          case DOUBLE:
+            return Optional.of(ValueType.DOUBLE_ARRAY);
+          case INT:
+            return Optional.of(ValueType.INT_ARRAY);
+          default:
+            return Optional.empty();
+        }
       default:
         return Optional.empty();
     }

@@ -64,17 +64,33 @@ final class ParameterResolver {
     List<ParameterBinding> bindings = new ArrayList<>();
     for (FamilyParameter p : signature.parameters()) {
       Claim claim = claims.get(p.name());
+      Optional<FamilyParameter> replacement = replacementOf(p);
+      if (replacement.isPresent() && claims.containsKey(replacement.get().name())) {
+        if (claim != null) {
+          reporter.error(
+              type, likelihood, null, Diagnostic.EXCLUSIVE_PARAMETERS, signature.family(),
+              p.name(), replacement.get().name(), replacement.get().name(), p.name());
+        }
+        continue; // given the other way
+      }
       if (claim != null) {
         bindings.add(claim.binding());
+      } else if (p.replaces() != null) {
+        continue; // optional: the parameter it replaces is used instead
       } else if (p.hasDefault()) {
         bindings.add(new ParameterBinding(p, Source.DEFAULT, null, null, p.defaultValue()));
       } else if (!rejected.contains(p.name())) {
         reporter.error(
             type, likelihood, null, Diagnostic.MISSING_PARAMETER, signature.family(), p.name(),
-            p.name(), p.name(), p.name());
+            p.name(), p.paramType().javaName(), p.name(), p.name());
       }
     }
     return bindings;
+  }
+
+  /** The optional parameter that takes the place of p when the record gives it. */
+  private Optional<FamilyParameter> replacementOf(FamilyParameter p) {
+    return signature.parameters().stream().filter(q -> p.name().equals(q.replaces())).findFirst();
   }
 
   private void claimParam(Component c, RecordComponentElement element) {
@@ -127,7 +143,15 @@ final class ParameterResolver {
 
   private void claimKnown(Component c, RecordComponentElement element) {
     AnnotationMirror mirror = Annotations.find(element, Annotations.KNOWN).orElseThrow();
-    known(c.parameter(), element, mirror, "value")
+    Optional<FamilyParameter> parameter = known(c.parameter(), element, mirror, "value");
+    if (parameter.isPresent() && parameter.get().vector()) {
+      reporter.error(
+          element, mirror, null, Diagnostic.VECTOR_KNOWN, c.parameter(), signature.family(),
+          c.parameter());
+      rejected.add(c.parameter());
+      return;
+    }
+    parameter
         .ifPresent(p -> claim(
             p,
             "@Known component '" + c.name() + "'",
@@ -194,7 +218,9 @@ final class ParameterResolver {
 
   private boolean linkFits(
       Link link, FamilyParameter p, Element element, AnnotationMirror mirror, AnnotationValue value) {
-    switch (LinkRules.fit(link, p.domain())) {
+    LinkRules.Fit fit = LinkRules.fit(link, p.domain());
+    // no run-time guard loops over a vector: a link that can leave the domain is an error there
+    switch (p.vector() && fit == LinkRules.Fit.WARN ? LinkRules.Fit.ERROR : fit) {
       case ERROR:
         reporter.error(
             element, mirror, value, Diagnostic.LINK_NOT_ALLOWED, link, p.name(), signature.family(),

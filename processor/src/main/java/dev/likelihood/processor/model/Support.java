@@ -10,7 +10,13 @@ public enum Support {
   /** A count no larger than the trials: {@link #outsideCondition} needs the bound. */
   BOUNDED_COUNT("a count in [0, trials]"),
   BINARY("a label 0 or 1 (or a soft label in [0, 1] for a double)"),
-  SIGNED_BINARY("a label -1 or +1 (true or false for a boolean)");
+  SIGNED_BINARY("a label -1 or +1 (true or false for a boolean)"),
+  /** A class index below the number of logits, or a target distribution over the classes. */
+  CATEGORY("a class index in [0, K), or K target probabilities in [0, 1]"),
+  /** A vector of finite reals. */
+  REAL_VECTOR("finite real numbers"),
+  /** Item indices best first, possibly fewer than the items, padded with -1. */
+  RANKING("distinct item indices in [0, K), best first, -1 padded");
 
   private final String description;
 
@@ -65,6 +71,11 @@ public enum Support {
             : value + " != 0 && " + value + " != 1";
       case SIGNED_BINARY:
         return type == ValueType.BOOLEAN ? null : value + " != 1 && " + value + " != -1";
+      case CATEGORY:
+        return type == ValueType.INT ? value + " < 0 || " + value + " >= " + bound : null;
+      case REAL_VECTOR:
+      case RANKING:
+        return null; // vectors are checked entry by entry, or by their runtime kernel
       default:
         throw new AssertionError(this);
     }

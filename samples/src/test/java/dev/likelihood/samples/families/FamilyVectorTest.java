@@ -22,7 +22,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Checks every generated loss of this package against the mpmath vectors that
- * {@code tools/reference/families_group1.py} and {@code families_group2.py} writes to {@code reference/families/*.csv}, at
+ * {@code tools/reference/families_group1.py}, {@code families_group2.py} and {@code families_vector.py} write to {@code reference/families/*.csv}, at
  * SPEC's tolerance: |got - exact| &lt;= 1e-12 |exact| or &lt;= 1e-14 S, S = max(1, |y|,
  * |theta|...) as the generator computes it. One row names a record of this package, gives its
  * annotated components in record order, and the exact NLL and gradient (one entry per
@@ -30,7 +30,8 @@ import org.junit.jupiter.api.TestFactory;
  * {@code nll} by reflection, so adding a family needs vectors and records, no Java test code.
  *
  * <p>Row format: {@code case,record,inputs,nll,grads,scale,tag}; {@code inputs} and
- * {@code grads} are semicolon-separated; booleans are {@code true}/{@code false}; an empty
+ * {@code grads} are semicolon-separated; booleans are {@code true}/{@code false}; a vector is
+ * written {@code [a b c]}, and its gradient entries follow one another in {@code grads}; an empty
  * {@code grads} means the gradient is not checked (the NLL is +Infinity there).
  */
 class FamilyVectorTest {
@@ -40,7 +41,8 @@ class FamilyVectorTest {
       List.of(
           "laplace", "student_t", "log_normal", "exponential", "gamma", "inverse_gaussian", "huber",
           "log_cosh", "hinge", "beta", "von_mises", "binomial", "negative_binomial", "focal",
-          "uncertain_bernoulli");
+          "uncertain_bernoulli", "categorical", "gaussian_mixture", "multivariate_normal",
+          "plackett_luce");
 
   record Row(String file, int line, String id, String record, String[] inputs, double nll,
       double[] grads, double scale, String tag) {
@@ -173,7 +175,19 @@ class FamilyVectorTest {
     if (type == boolean.class) {
       return Boolean.parseBoolean(text);
     }
+    if (type == double[].class) {
+      return Stream.of(entries(text)).mapToDouble(Double::parseDouble).toArray();
+    }
+    if (type == int[].class) {
+      return Stream.of(entries(text)).mapToInt(Integer::parseInt).toArray();
+    }
     throw new IllegalArgumentException("unsupported component type " + type);
+  }
+
+  /** The entries of a vector written {@code [a b c]}. */
+  private static String[] entries(String text) {
+    String inner = text.substring(1, text.length() - 1).trim();
+    return inner.isEmpty() ? new String[0] : inner.split(" ");
   }
 
   private static void assertClose(String what, double got, double exact, double scale) {
