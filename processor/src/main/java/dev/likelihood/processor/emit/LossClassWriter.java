@@ -63,6 +63,9 @@ public final class LossClassWriter {
             .addMethod(batch(true))
             .addMethod(instanceNll(false))
             .addMethod(instanceNll(true));
+    if (model.family() == dev.likelihood.Family.CATEGORICAL) {
+      CategoricalInference.addTo(type, shapes.widthSource().name());
+    }
     inference("mean", loss.mean(), "The distribution's mean").ifPresent(type::addMethod);
     inference("mode", loss.mode(), "The distribution's mode").ifPresent(type::addMethod);
     return type.build();
