@@ -860,6 +860,63 @@ class DiagnosticsTest {
   }
 
   @Test
+  void vectorKnown() {
+    JavaFileObject file = source("example.Mixture", """
+        package example;
+
+        import dev.likelihood.*;
+
+        @Likelihood(family = Family.GAUSSIAN_MIXTURE)
+        record Mixture(@Response double y, @Param double[] weights,
+            @Known("mu") double[] mu, @Param("sigma") double[] sigma) {}
+        """);
+    assertError(
+        compile(file),
+        file,
+        "[LikelihoodVectorKnown] parameter 'mu' of GAUSSIAN_MIXTURE is a vector, which a @Known"
+            + " component cannot give.",
+        "@Known(\"mu\") double[] mu");
+  }
+
+  @Test
+  void vectorOffset() {
+    JavaFileObject file = source("example.Label", """
+        package example;
+
+        import dev.likelihood.*;
+
+        @Likelihood(family = Family.CATEGORICAL)
+        record Label(@Response int y, @Param double[] logits,
+            @Offset double shift) {}
+        """);
+    assertError(
+        compile(file),
+        file,
+        "[LikelihoodVectorOffset] @Offset 'shift' would be added to the vector parameter 'logits'"
+            + " of CATEGORICAL",
+        "@Offset double shift");
+  }
+
+  @Test
+  void exclusiveParameters() {
+    JavaFileObject file = source("example.Point", """
+        package example;
+
+        import dev.likelihood.*;
+
+        @Likelihood(family = Family.MULTIVARIATE_NORMAL)
+        record Point(@Response double[] y, @Param double[] mu,
+            @Param("sigma") double[] sigma, @Param("scaleTril") double[] scaleTril) {}
+        """);
+    assertError(
+        compile(file),
+        file,
+        "[LikelihoodExclusiveParameters] MULTIVARIATE_NORMAL takes 'sigma' or 'scaleTril', not"
+            + " both: 'scaleTril' replaces 'sigma'.",
+        "@Likelihood(family = Family.MULTIVARIATE_NORMAL)");
+  }
+
+  @Test
   void orphanAnnotation() {
     JavaFileObject file = source("example.Price", """
         package example;
