@@ -183,13 +183,7 @@ public final class Derivation {
     if (e.equals(target)) {
       return by;
     }
-    List<Expr> children = Exprs.children(e);
-    if (children.isEmpty()) {
-      return e;
-    }
-    List<Expr> replaced = new ArrayList<>();
-    children.forEach(child -> replaced.add(replace(child, target, by)));
-    return Exprs.withChildren(e, replaced);
+    return Exprs.mapChildren(e, child -> replace(child, target, by));
   }
 
   private static Expr linearPredictor(LikelihoodModel model, ParameterBinding binding) {

@@ -404,15 +404,7 @@ public final class Exprs {
     if (e instanceof Reduce r && r.index().equals(index)) {
       return e; // bound again inside: not free there
     }
-    List<Expr> children = children(e);
-    if (children.isEmpty()) {
-      return e;
-    }
-    List<Expr> replaced = new ArrayList<>(children.size());
-    for (Expr child : children) {
-      replaced.add(substituteIndex(child, index, by));
-    }
-    return withChildren(e, replaced);
+    return mapChildren(e, child -> substituteIndex(child, index, by));
   }
 
   /**
@@ -424,15 +416,7 @@ public final class Exprs {
     if (e instanceof Element el && bindings.containsKey(el.vector())) {
       return bindings.get(el.vector()).apply(substituteElements(el.index(), bindings));
     }
-    List<Expr> children = children(e);
-    if (children.isEmpty()) {
-      return e;
-    }
-    List<Expr> replaced = new ArrayList<>(children.size());
-    for (Expr child : children) {
-      replaced.add(substituteElements(child, bindings));
-    }
-    return withChildren(e, replaced);
+    return mapChildren(e, child -> substituteElements(child, bindings));
   }
 
   /** The direct operands of a node. */
@@ -493,20 +477,25 @@ public final class Exprs {
     return e;
   }
 
+  /** The node rebuilt over its operands, each mapped by {@code f}, simplifying again. */
+  public static Expr mapChildren(Expr e, java.util.function.UnaryOperator<Expr> f) {
+    List<Expr> children = children(e);
+    if (children.isEmpty()) {
+      return e;
+    }
+    List<Expr> mapped = new ArrayList<>(children.size());
+    for (Expr child : children) {
+      mapped.add(f.apply(child));
+    }
+    return withChildren(e, mapped);
+  }
+
   /** Replaces variables by expressions, simplifying as it rebuilds. */
   public static Expr substitute(Expr e, Map<Var, Expr> bindings) {
     if (e instanceof Var v) {
       return bindings.getOrDefault(v, v);
     }
-    List<Expr> children = children(e);
-    if (children.isEmpty()) {
-      return e;
-    }
-    List<Expr> replaced = new ArrayList<>(children.size());
-    for (Expr child : children) {
-      replaced.add(substitute(child, bindings));
-    }
-    return withChildren(e, replaced);
+    return mapChildren(e, child -> substitute(child, bindings));
   }
 
   private static List<Expr> flatten(List<Expr> items, Class<? extends Expr> kind) {
