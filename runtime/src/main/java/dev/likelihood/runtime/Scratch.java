@@ -66,7 +66,8 @@ final class Scratch {
    * are too short (new ones at least twice as long; a new {@code stamps} array is all zeros, which
    * no generation marks, so the counter carries on).
    */
-  private static Scratch grow(Scratch scratch, int doubleCapacity, int intCapacity, int stampCapacity) {
+  private static Scratch grow(
+      Scratch scratch, int doubleCapacity, int intCapacity, int stampCapacity) {
     if (scratch == null) {
       scratch = new Scratch();
       scratch.doubles = new double[Math.max(doubleCapacity, 16)];
