@@ -38,8 +38,10 @@ package dev.likelihood.runtime;
  * 1e300): the NLL within 4.2e-16 relative, d/dmu within 1.2e-15, d/dscaleTril within 1.7e-14 (a
  * diagonal 1 - L_ii u_i z_i where L_ii u_i z_i is near 1). SPEC's bound is 1e-12 relative or
  * 1e-14 S absolute, S = max(1, |y|, |mu|, |scaleTril|). Gradient entries beyond the double range
- * are infinite (eta = -800 with y - mu = 1e-300 gives d/dmu = -Infinity and a finite NLL). The
- * caller validates the inputs; a NaN propagates.
+ * are infinite (eta = -800 with y - mu = 1e-300 gives d/dmu = -Infinity and a finite NLL). Where
+ * |z|^2 / 2 itself overflows (diagonal etas of -600 with ordinary residuals) the NLL is +Infinity
+ * and the gradient NaN: its entries overflow too and their signs are lost. The caller validates
+ * the inputs; a NaN propagates.
  */
 public final class CholeskyNormal {
 
@@ -144,9 +146,30 @@ public final class CholeskyNormal {
       nllCompensation +=
           Math.abs(nll) >= Math.abs(half) ? (nll - next) + half : (half - next) + nll;
       nll = next;
+      if (nll == Double.POSITIVE_INFINITY) {
+        // |z|^2 / 2 overflowed, and the eta terms (finite, so bounded) cannot bring it back: the
+        // NLL is +Infinity. The later rows would subtract infinite products (inf - inf = NaN), so
+        // they are not substituted; their z are NaN (the gradient's sign is lost at overflow) and
+        // only a NaN among their inputs changes the answer.
+        java.util.Arrays.fill(z, i + 1, dimension, Double.NaN);
+        int rest = dimension - i - 1;
+        int trilEnd = trilFrom + dimension * (dimension + 1) / 2;
+        return anyNaN(y, yFrom + i + 1, rest) || anyNaN(mu, muFrom + i + 1, rest)
+                || anyNaN(scaleTril, entry, trilEnd - entry)
+            ? Double.NaN
+            : nll;
+      }
     }
-    // An overflowing |z|^2 makes the compensation inf - inf: the sum itself is the answer then.
-    return Double.isInfinite(nll) ? nll : nll + nllCompensation;
+    return nll + nllCompensation;
+  }
+
+  private static boolean anyNaN(double[] values, int from, int length) {
+    for (int k = from; k < from + length; k++) {
+      if (Double.isNaN(values[k])) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

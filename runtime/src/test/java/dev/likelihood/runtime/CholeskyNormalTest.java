@@ -137,6 +137,30 @@ class CholeskyNormalTest {
                 new double[] {0.1, Double.NaN, 0.3}, 0, 2)));
   }
 
+
+  /**
+   * Diagonals of e^-600 make z_1 = 1e260 and |z|^2 overflow: the exact NLL is beyond the double
+   * range, so +Infinity, not the NaN that inf - inf in the later rows would give; a NaN input in
+   * those later rows still propagates.
+   */
+  @Test
+  void overflowingQuadraticFormIsInfinityUnlessALaterInputIsNaN() {
+    double[] tril = {-600, 0.5, -600, 0.3, -0.2, -600};
+    double[] y = {1.0, -1.0, 2.0};
+    double[] mu = {0.0, 0.0, 0.0};
+    double[] gradMu = new double[3];
+    double[] gradTril = new double[6];
+    assertEquals(Double.POSITIVE_INFINITY, CholeskyNormal.nll(y, 0, mu, 0, tril, 0, 3));
+    assertEquals(
+        Double.POSITIVE_INFINITY,
+        CholeskyNormal.nllAndGradient(y, 0, mu, 0, tril, 0, 3, gradMu, 0, gradTril, 0, 1.0));
+    for (double[] poisoned : new double[][] {y, mu, tril}) {
+      double saved = poisoned[poisoned.length - 1];
+      poisoned[poisoned.length - 1] = Double.NaN;
+      assertTrue(Double.isNaN(CholeskyNormal.nll(y, 0, mu, 0, tril, 0, 3)));
+      poisoned[poisoned.length - 1] = saved;
+    }
+  }
   @Test
   void steadyStateCallsDoNotAllocate() {
     VectorTable.Row row =

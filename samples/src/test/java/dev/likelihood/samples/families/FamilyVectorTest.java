@@ -141,7 +141,9 @@ class FamilyVectorTest {
     for (int i = 0; i < row.inputs().length; i++) {
       args[i] = parse(row.inputs()[i], types[i]);
     }
-    double[] grad = new double[Math.max(row.grads().length, 8) + 1];
+    // One slot per input entry bounds the gradient's length (rows at Infinity list no gradient).
+    int entries = Stream.of(row.inputs()).mapToInt(text -> text.startsWith("[") ? entries(text).length : 1).sum();
+    double[] grad = new double[Math.max(row.grads().length, entries) + 1];
     args[row.inputs().length] = grad;
     args[row.inputs().length + 1] = 1;
     double nll = (double) withGradient.invoke(null, args);
