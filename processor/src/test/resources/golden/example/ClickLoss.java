@@ -3,9 +3,11 @@ package example;
 
 import dev.likelihood.runtime.Checks;
 import dev.likelihood.runtime.LikelihoodLoss;
+import dev.likelihood.runtime.ParallelBatch;
 import dev.likelihood.runtime.Reduction;
 import dev.likelihood.runtime.StableMath;
 import java.util.Objects;
+import java.util.concurrent.ForkJoinPool;
 import javax.annotation.processing.Generated;
 
 /**
@@ -85,6 +87,7 @@ public final class ClickLoss implements LikelihoodLoss<Click> {
 
   /**
    * The loss over rows {@code [from, to)}: the compensated sum of the per-row NLLs, divided by the row count for {@link Reduction#MEAN}.
+   * <p>Summed in fixed chunks of rows, so that the {@code ForkJoinPool} overload returns the same double.
    *
    * @throws IllegalArgumentException if a column's length differs from the response's, or a row's input lies outside its support or domain (naming the component, row and value)
    * @throws IndexOutOfBoundsException if {@code [from, to)} is not within the columns
@@ -95,6 +98,37 @@ public final class ClickLoss implements LikelihoodLoss<Click> {
     Checks.sameLength("score", score.length, "clicked", clicked.length);
     Objects.checkFromToIndex(from, to, clicked.length);
     final double denominator = reduction == Reduction.SUM ? 1.0 : to - from;
+    double sum = 0.0;
+    double compensation = 0.0;
+    // fixed chunks, summed in order: the same double as the ForkJoinPool overload
+    for (int start = from; start < to; start = ParallelBatch.chunkEnd(start, to)) {
+      final double chunk = lossRows(start, ParallelBatch.chunkEnd(start, to), clicked, score);
+      // Neumaier's compensated summation: the rounding error of each addition is kept
+      final double total = sum + chunk;
+      compensation += Math.abs(sum) >= Math.abs(chunk) ? (sum - total) + chunk : (chunk - total) + sum;
+      sum = total;
+    }
+    return (sum + compensation) / denominator;
+  }
+
+  /**
+   * The loss over rows {@code [from, to)}: the compensated sum of the per-row NLLs, divided by the row count for {@link Reduction#MEAN}.
+   * <p>The rows' fixed chunks run on {@code pool}; the result, and every gradient entry, is bit-identical to the sequential overload's whatever the pool's parallelism (see {@code ParallelBatch}).
+   *
+   * @throws IllegalArgumentException if a column's length differs from the response's, or a row's input lies outside its support or domain (naming the component, row and value)
+   * @throws IndexOutOfBoundsException if {@code [from, to)} is not within the columns
+   */
+  public static double loss(ForkJoinPool pool, Reduction reduction, int from, int to,
+      boolean[] clicked, double[] score) {
+    Objects.requireNonNull(pool, "pool");
+    Objects.requireNonNull(reduction, "reduction");
+    Checks.sameLength("score", score.length, "clicked", clicked.length);
+    Objects.checkFromToIndex(from, to, clicked.length);
+    final double denominator = reduction == Reduction.SUM ? 1.0 : to - from;
+    return ParallelBatch.sum(pool, from, to, (start, end) -> lossRows(start, end, clicked, score)) / denominator;
+  }
+
+  private static double lossRows(int from, int to, boolean[] clicked, double[] score) {
     double sum = 0.0;
     double compensation = 0.0;
     for (int i = from; i < to; i++) {
@@ -110,7 +144,7 @@ public final class ClickLoss implements LikelihoodLoss<Click> {
       compensation += Math.abs(sum) >= Math.abs(term) ? (sum - total) + term : (term - total) + sum;
       sum = total;
     }
-    return (sum + compensation) / denominator;
+    return sum + compensation;
   }
 
   /**
@@ -124,6 +158,7 @@ public final class ClickLoss implements LikelihoodLoss<Click> {
   /**
    * The loss over rows {@code [from, to)}: the compensated sum of the per-row NLLs, divided by the row count for {@link Reduction#MEAN}.
    * Each gradient column receives, at rows {@code [from, to)} only, the derivative of the reduced loss with respect to that row's parameter component; other rows are left untouched.
+   * <p>Summed in fixed chunks of rows, so that the {@code ForkJoinPool} overload returns the same double.
    *
    * @throws IllegalArgumentException if a column's length differs from the response's, or a row's input lies outside its support or domain (naming the component, row and value)
    * @throws IndexOutOfBoundsException if {@code [from, to)} is not within the columns
@@ -136,6 +171,41 @@ public final class ClickLoss implements LikelihoodLoss<Click> {
     Objects.checkFromToIndex(from, to, clicked.length);
     final double denominator = reduction == Reduction.SUM ? 1.0 : to - from;
     final double scale = 1.0 / denominator;
+    double sum = 0.0;
+    double compensation = 0.0;
+    // fixed chunks, summed in order: the same double as the ForkJoinPool overload
+    for (int start = from; start < to; start = ParallelBatch.chunkEnd(start, to)) {
+      final double chunk = lossAndGradientRows(start, ParallelBatch.chunkEnd(start, to), scale, clicked, score, gradScore);
+      // Neumaier's compensated summation: the rounding error of each addition is kept
+      final double total = sum + chunk;
+      compensation += Math.abs(sum) >= Math.abs(chunk) ? (sum - total) + chunk : (chunk - total) + sum;
+      sum = total;
+    }
+    return (sum + compensation) / denominator;
+  }
+
+  /**
+   * The loss over rows {@code [from, to)}: the compensated sum of the per-row NLLs, divided by the row count for {@link Reduction#MEAN}.
+   * Each gradient column receives, at rows {@code [from, to)} only, the derivative of the reduced loss with respect to that row's parameter component; other rows are left untouched.
+   * <p>The rows' fixed chunks run on {@code pool}; the result, and every gradient entry, is bit-identical to the sequential overload's whatever the pool's parallelism (see {@code ParallelBatch}).
+   *
+   * @throws IllegalArgumentException if a column's length differs from the response's, or a row's input lies outside its support or domain (naming the component, row and value)
+   * @throws IndexOutOfBoundsException if {@code [from, to)} is not within the columns
+   */
+  public static double lossAndGradient(ForkJoinPool pool, Reduction reduction, int from, int to,
+      boolean[] clicked, double[] score, double[] gradScore) {
+    Objects.requireNonNull(pool, "pool");
+    Objects.requireNonNull(reduction, "reduction");
+    Checks.sameLength("score", score.length, "clicked", clicked.length);
+    Checks.sameLength("gradScore", gradScore.length, "clicked", clicked.length);
+    Objects.checkFromToIndex(from, to, clicked.length);
+    final double denominator = reduction == Reduction.SUM ? 1.0 : to - from;
+    final double scale = 1.0 / denominator;
+    return ParallelBatch.sum(pool, from, to, (start, end) -> lossAndGradientRows(start, end, scale, clicked, score, gradScore)) / denominator;
+  }
+
+  private static double lossAndGradientRows(int from, int to, double scale, boolean[] clicked,
+      double[] score, double[] gradScore) {
     double sum = 0.0;
     double compensation = 0.0;
     for (int i = from; i < to; i++) {
@@ -156,7 +226,7 @@ public final class ClickLoss implements LikelihoodLoss<Click> {
       compensation += Math.abs(sum) >= Math.abs(term) ? (sum - total) + term : (term - total) + sum;
       sum = total;
     }
-    return (sum + compensation) / denominator;
+    return sum + compensation;
   }
 
   @Override

@@ -4,6 +4,7 @@ import com.palantir.javapoet.CodeBlock;
 import dev.likelihood.processor.model.Component;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The shape of a batch: how many rows it has, the width of its flat row-major vector columns
@@ -51,6 +52,36 @@ final class BatchShape {
     } else {
       triangle = null;
     }
+  }
+
+  private BatchShape(
+      VectorShapes shapes, LocalNames names, CodeBlock.Builder code, String width, String triangle) {
+    this.shapes = shapes;
+    this.names = names;
+    this.code = code;
+    this.response = shapes.response().name();
+    this.rows = null;
+    this.width = width;
+    this.triangle = triangle;
+  }
+
+  /**
+   * The shape inside a method that receives the width and triangle as parameters (a chunk of
+   * rows, already checked by its caller): only {@link #rowVariables} is meaningful.
+   */
+  static BatchShape declared(
+      VectorShapes shapes, LocalNames names, CodeBlock.Builder code, String width, String triangle) {
+    return new BatchShape(shapes, names, code, width, triangle);
+  }
+
+  /** The local holding the vectors' width, where the record has vectors. */
+  Optional<String> width() {
+    return Optional.ofNullable(width);
+  }
+
+  /** The local holding D (D + 1) / 2, where the record has a packed triangle. */
+  Optional<String> triangle() {
+    return Optional.ofNullable(triangle);
   }
 
   /** The Java expression of the row count. */

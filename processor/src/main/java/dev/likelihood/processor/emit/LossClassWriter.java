@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import javax.lang.model.element.Modifier;
 
@@ -57,10 +56,7 @@ public final class LossClassWriter {
             .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
             .addMethod(nll())
             .addMethod(nllAndGradient())
-            .addMethod(batchDelegate(false))
-            .addMethod(batch(false))
-            .addMethod(batchDelegate(true))
-            .addMethod(batch(true))
+            .addMethods(new BatchMethods(loss, shapes, constants).all())
             .addMethod(instanceNll(false))
             .addMethod(instanceNll(true));
     if (model.family() == dev.likelihood.Family.CATEGORICAL) {
@@ -183,141 +179,6 @@ public final class LossClassWriter {
     return method.addCode(code.build()).build();
   }
 
-  private MethodSpec batchDelegate(boolean withGradient) {
-    MethodSpec.Builder method =
-        MethodSpec.methodBuilder(withGradient ? "lossAndGradient" : "loss")
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .returns(double.class)
-            .addJavadoc(
-                "The loss over all rows$L; see the {@code from, to} overload.\n",
-                withGradient ? ", with its gradient" : "");
-    LocalNames names = reservedNames();
-    String reduction = names.fresh("reduction");
-    method.addParameter(Types.REDUCTION, reduction);
-    List<String> args = new ArrayList<>();
-    args.add(reduction);
-    String response = model.response().name();
-    if (shapes.widthIsGiven()) {
-      String width = names.fresh(shapes.widthName());
-      method.addParameter(int.class, width);
-      args.add(width);
-      args.add("0");
-      args.add(CodeBlock.of("$T.rowsOf($S, $L.length, $L)", Types.CHECKS, response, response, width).toString());
-    } else {
-      args.add("0");
-      args.add(response + ".length");
-    }
-    for (Component c : model.components()) {
-      method.addParameter(columnType(c), c.name());
-      args.add(c.name());
-    }
-    if (withGradient) {
-      for (Component c : model.paramComponents()) {
-        String g = names.fresh(gradientColumn(c));
-        method.addParameter(double[].class, g);
-        args.add(g);
-      }
-    }
-    return method
-        .addStatement("return $L($L)", withGradient ? "lossAndGradient" : "loss", String.join(", ", args))
-        .build();
-  }
-
-  private MethodSpec batch(boolean withGradient) {
-    LocalNames names = reservedNames();
-    String reduction = names.fresh("reduction");
-    String givenWidth = shapes.widthIsGiven() ? names.fresh(shapes.widthName()) : null;
-    String from = names.fresh("from");
-    String to = names.fresh("to");
-    MethodSpec.Builder method =
-        MethodSpec.methodBuilder(withGradient ? "lossAndGradient" : "loss")
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .returns(double.class)
-            .addParameter(Types.REDUCTION, reduction);
-    if (givenWidth != null) {
-      method.addParameter(int.class, givenWidth);
-    }
-    method.addParameter(int.class, from).addParameter(int.class, to);
-    model.components().forEach(c -> method.addParameter(columnType(c), c.name()));
-    List<String> gradients = new ArrayList<>();
-    if (withGradient) {
-      for (Component c : model.paramComponents()) {
-        String g = names.fresh(gradientColumn(c));
-        gradients.add(g);
-        method.addParameter(double[].class, g);
-      }
-    }
-    method.addJavadoc("$L", batchJavadoc(withGradient, from, to));
-    String response = model.response().name();
-    CodeBlock.Builder code = CodeBlock.builder();
-    code.addStatement("$T.requireNonNull($L, $S)", Objects.class, reduction, reduction);
-    BatchShape shape = new BatchShape(shapes, names, code, givenWidth);
-    for (Component c : model.components()) {
-      if (c != model.response() || shapes.widthIsGiven()) {
-        shape.checkColumn(c.name(), c);
-      }
-    }
-    List<Component> params = model.paramComponents();
-    for (int k = 0; k < gradients.size(); k++) {
-      shape.checkColumn(gradients.get(k), params.get(k));
-    }
-    code.addStatement("$T.checkFromToIndex($L, $L, $L)", Objects.class, from, to, shape.rows());
-    String denominator = names.fresh("denominator");
-    CodeBlock meanDenominator =
-        model.weight().isPresent()
-            ? CodeBlock.of("$T.of($L, $L, $L)", Types.COMPENSATED_SUM, model.weight().get().name(), from, to)
-            : CodeBlock.of("$L - $L", to, from);
-    code.addStatement(
-        "final double $L = $L == $T.SUM ? 1.0 : $L", denominator, reduction, Types.REDUCTION, meanDenominator);
-    String scale = names.fresh("scale");
-    if (withGradient) {
-      code.addStatement("final double $L = 1.0 / $L", scale, denominator);
-    }
-    String sum = names.fresh("sum");
-    String compensation = names.fresh("compensation");
-    String i = names.fresh("i");
-    code.addStatement("double $L = 0.0", sum);
-    code.addStatement("double $L = 0.0", compensation);
-    code.beginControlFlow("for (int $L = $L; $L < $L; $L++)", i, from, i, to, i);
-    Map<String, String> variables = shape.rowVariables(i);
-    RowBody.Sink sink = new RowBody.Sink() {
-      @Override
-      public String array(Component c) {
-        return gradients.get(params.indexOf(c));
-      }
-
-      @Override
-      public String offset(Component c) {
-        return variables.get(KernelCall.baseKey(c.name()));
-      }
-
-      @Override
-      public String factor() {
-        return model.weight().map(w -> scale + " * " + variables.get(w.name())).orElse(scale);
-      }
-    };
-    RowBody.Outputs out =
-        new RowBody(loss, variables, i, names, code, constants).write(withGradient, withGradient ? sink : null);
-    for (int k = 0; k < gradients.size(); k++) {
-      if (out.gradient().get(k) != null) {
-        code.addStatement(
-            "$L[$L] = $L * $L", gradients.get(k), i, scale, weighted(out.gradient().get(k), variables));
-      }
-    }
-    String term = names.fresh("term");
-    String total = names.fresh("total");
-    code.addStatement("final double $L = $L", term, weighted(out.nll(), variables));
-    code.add("// Neumaier's compensated summation: the rounding error of each addition is kept\n");
-    code.addStatement("final double $L = $L + $L", total, sum, term);
-    code.addStatement(
-        "$L += $T.abs($L) >= $T.abs($L) ? ($L - $L) + $L : ($L - $L) + $L",
-        compensation, Math.class, sum, Math.class, term, sum, total, term, term, total, sum);
-    code.addStatement("$L = $L", sum, total);
-    code.endControlFlow();
-    code.addStatement("return ($L + $L) / $L", sum, compensation, denominator);
-    return method.addCode(code.build()).build();
-  }
-
   private MethodSpec instanceNll(boolean withGradient) {
     MethodSpec.Builder method =
         MethodSpec.methodBuilder(withGradient ? "nllAndGradient" : "nll")
@@ -384,36 +245,11 @@ public final class LossClassWriter {
     return names.isEmpty() ? "no parameter" : String.join(", ", names);
   }
 
-  private String batchJavadoc(boolean withGradient, String from, String to) {
-    StringBuilder doc = new StringBuilder();
-    doc.append("The ")
-        .append(model.weight().isPresent() ? "weighted " : "")
-        .append("loss over rows {@code [")
-        .append(from)
-        .append(", ")
-        .append(to)
-        .append(")}: the compensated sum of the per-row NLLs, divided by ")
-        .append(model.weight().isPresent() ? "the sum of the weights" : "the row count")
-        .append(" for {@link Reduction#MEAN}.\n");
-    if (withGradient) {
-      doc.append(
-          "Each gradient column receives, at rows {@code [from, to)} only, the derivative of the"
-              + " reduced loss with respect to that row's parameter component; other rows are left"
-              + " untouched.\n");
-    }
-    doc.append(
-        "\n@throws IllegalArgumentException if a column's length differs from the response's, or a"
-            + " row's input lies outside its support or domain (naming the component, row and"
-            + " value)\n");
-    doc.append("@throws IndexOutOfBoundsException if {@code [from, to)} is not within the columns\n");
-    return doc.toString();
-  }
-
   private static TypeName sampleType(Component c) {
     return typeName(c.type());
   }
 
-  private static TypeName columnType(Component c) {
+  static TypeName columnType(Component c) {
     return c.type().isArray()
         ? typeName(c.type())
         : com.palantir.javapoet.ArrayTypeName.of(typeName(c.type()));
@@ -438,7 +274,7 @@ public final class LossClassWriter {
     }
   }
 
-  private static String gradientColumn(Component c) {
+  static String gradientColumn(Component c) {
     return "grad" + Character.toUpperCase(c.name().charAt(0)) + c.name().substring(1);
   }
 }
