@@ -4,6 +4,7 @@ import com.palantir.javapoet.CodeBlock;
 import dev.likelihood.processor.derive.Expr;
 import dev.likelihood.processor.derive.Expr.Call;
 import dev.likelihood.processor.derive.Expr.Const;
+import dev.likelihood.processor.derive.Expr.Element;
 import dev.likelihood.processor.derive.Expr.Index;
 import dev.likelihood.processor.derive.Expr.Named;
 import dev.likelihood.processor.derive.Expr.Pow;
@@ -187,6 +188,17 @@ final class StraightLineCode {
         code.endControlFlow();
         break;
       default:
+        if (isShiftedByItsMaximum(r)) {
+          // every term is v[k] - max(v) <= 0, one of them 0: the sum of exps lies in [1, K], so
+          // no running maximum is needed (the expert's loop); -Infinity terms add exp = 0
+          String sumExp = names.fresh(name + "Sum");
+          code.addStatement("double $L = 0.0", sumExp);
+          code.beginControlFlow(forK);
+          code.addStatement("$L += $T.exp($L)", sumExp, Math.class, JavaText.code(body.java(r.body())));
+          code.endControlFlow();
+          code.addStatement("final double $L = $T.log($L)", name, Math.class, sumExp);
+          break;
+        }
         String max = names.fresh(name + "Max");
         String sum = names.fresh(name + "Sum");
         String term = names.fresh("term");
@@ -207,6 +219,32 @@ final class StraightLineCode {
     }
     temporaries.put(r, name);
     return name;
+  }
+
+  /**
+   * Whether a logsumexp's body is {@code v[k] - max_m v[m]} for one vector v (the softmax's
+   * shift). Then no term exceeds 0 and the largest is 0, unless every entry is -Infinity or one
+   * is NaN, where the plain sum gives NaN as the running maximum would (-Infinity - -Infinity).
+   */
+  private static boolean isShiftedByItsMaximum(Reduce r) {
+    if (!(r.body() instanceof Expr.Sum sum) || sum.terms().size() != 2) {
+      return false;
+    }
+    for (int first = 0; first < 2; first++) {
+      if (sum.terms().get(first) instanceof Element e
+          && e.index().equals(r.index())
+          && sum.terms().get(1 - first) instanceof Expr.Product p
+          && p.factors().size() == 2
+          && p.factors().get(0).equals(Exprs.constant(-1))
+          && p.factors().get(1) instanceof Reduce max
+          && max.kind() == Expr.Reduction.MAX
+          && max.body() instanceof Element m
+          && m.vector().equals(e.vector())
+          && m.index().equals(max.index())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The indices an expression depends on that no reduction inside it binds. */
