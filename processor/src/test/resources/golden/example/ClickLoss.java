@@ -68,11 +68,13 @@ public final class ClickLoss implements LikelihoodLoss<Click> {
     final double dScore;
     if (clicked) {
       final double minusScore = -score;
-      nll = StableMath.softplus(minusScore);
-      dScore = -StableMath.sigmoid(minusScore);
+      final double expNegAbs = StableMath.expNegAbs(minusScore);
+      nll = StableMath.softplus(minusScore, expNegAbs);
+      dScore = -StableMath.sigmoid(minusScore, expNegAbs);
     } else {
-      nll = StableMath.softplus(score);
-      dScore = StableMath.sigmoid(score);
+      final double expNegAbs2 = StableMath.expNegAbs(score);
+      nll = StableMath.softplus(score, expNegAbs2);
+      dScore = StableMath.sigmoid(score, expNegAbs2);
     }
     grad[offset] = dScore;
     return nll;
@@ -213,11 +215,13 @@ public final class ClickLoss implements LikelihoodLoss<Click> {
       final double dScore;
       if (clicked[i]) {
         final double minusScore = -score[i];
-        nll = StableMath.softplus(minusScore);
-        dScore = -StableMath.sigmoid(minusScore);
+        final double expNegAbs = StableMath.expNegAbs(minusScore);
+        nll = StableMath.softplus(minusScore, expNegAbs);
+        dScore = -StableMath.sigmoid(minusScore, expNegAbs);
       } else {
-        nll = StableMath.softplus(score[i]);
-        dScore = StableMath.sigmoid(score[i]);
+        final double expNegAbs2 = StableMath.expNegAbs(score[i]);
+        nll = StableMath.softplus(score[i], expNegAbs2);
+        dScore = StableMath.sigmoid(score[i], expNegAbs2);
       }
       gradScore[i] = scale * dScore;
       final double term = nll;

@@ -169,6 +169,15 @@ public enum Fn {
       2),
   D_LOG_MEAN_SIGMOID_D_ETA("UncertainSigmoid.dLogMeanSigmoidDEta", "dLogMeanSigmoidDEta", "", 2),
   D_LOG_MEAN_SIGMOID_D_U("UncertainSigmoid.dLogMeanSigmoidDU", "dLogMeanSigmoidDU", "", 2),
+  /**
+   * exp(-|x|): the one exponential that softplus(x), sigmoid(x) and sigmoid(-x) share. Only the
+   * emitter introduces it (see {@code emit.SharedExponentials}), after differentiation.
+   */
+  EXP_NEG_ABS("StableMath.expNegAbs", "expNegAbs", "", 1),
+  /** softplus(x) given e = exp(-|x|), as max(x, 0) + log1p(e); introduced by the emitter only. */
+  SOFTPLUS_GIVEN_EXP("StableMath.softplus", "softplus", "", 2),
+  /** sigmoid(x) given e = exp(-|x|); introduced by the emitter only. */
+  SIGMOID_GIVEN_EXP("StableMath.sigmoid", "sigmoid", "", 2),
   /** 1 for x &gt; 0, else 0; generated inline, as no method call reads better. */
   STEP("", "step", "", 1);
 

@@ -116,10 +116,11 @@ final class RowBody {
     return outputs;
   }
 
-  private void writeCase(Case c, Outputs outputs) {
+  private void writeCase(Case derived, Outputs outputs) {
+    boolean withGradient = !outputs.gradient().isEmpty();
+    Case c = SharedExponentials.lower(derived, withGradient);
     List<Expr> exprs = new ArrayList<>();
     exprs.add(c.nll());
-    boolean withGradient = !outputs.gradient().isEmpty();
     if (withGradient) {
       exprs.addAll(c.gradient());
       c.spots().forEach(spot -> exprs.add(spot.value()));
