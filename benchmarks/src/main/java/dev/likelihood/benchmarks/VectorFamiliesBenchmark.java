@@ -137,6 +137,12 @@ public class VectorFamiliesBenchmark {
       for (int i = 0; i < n; i++) {
         check("gradient", gradLogits[i], expertGradient[i]);
       }
+      // and so must the textbook composition
+      double naive = naiveCategorical(label, logits, expertGradient, k, rows);
+      check("naive loss", generated, naive);
+      for (int i = 0; i < n; i++) {
+        check("naive gradient", gradLogits[i], expertGradient[i]);
+      }
     }
   }
 
@@ -212,6 +218,16 @@ public class VectorFamiliesBenchmark {
     double loss = 0;
     for (int c = 0; c < data.calls; c++) {
       loss += expertCategorical(data.label, data.logits, data.gradLogits, data.k, data.rows);
+    }
+    return loss;
+  }
+
+  /** The textbook composition: softmax probabilities, -log p[label], gradient p - onehot. */
+  @Benchmark
+  public double categoricalNaiveLossAndGradient(Rows data) {
+    double loss = 0;
+    for (int c = 0; c < data.calls; c++) {
+      loss += naiveCategorical(data.label, data.logits, data.gradLogits, data.k, data.rows);
     }
     return loss;
   }
@@ -299,6 +315,39 @@ public class VectorFamiliesBenchmark {
       sum += logNormalizer - logits[y];
     }
     return sum * scale;
+  }
+
+  /**
+   * The softmax cross-entropy a user composes from its textbook definition: per row the
+   * probabilities p_j = exp(l_j - max) / sum_i exp(l_i - max), with the max shift that tutorials
+   * on softmax include (one exponential per logit, stored in the gradient row, then one division
+   * per logit); the NLL -log p[label] (a log of the probability, not logsumexp - l[label]); the
+   * gradient (p - onehot(label)) / n. A plain sum, no input checks.
+   */
+  static double naiveCategorical(int[] label, double[] logits, double[] grad, int k, int rows) {
+    double sum = 0;
+    for (int i = 0; i < rows; i++) {
+      final int base = i * k;
+      double max = Double.NEGATIVE_INFINITY;
+      for (int j = 0; j < k; j++) {
+        max = Math.max(max, logits[base + j]);
+      }
+      double total = 0;
+      for (int j = 0; j < k; j++) {
+        double e = Math.exp(logits[base + j] - max);
+        grad[base + j] = e;
+        total += e;
+      }
+      for (int j = 0; j < k; j++) {
+        grad[base + j] = grad[base + j] / total; // p_j
+      }
+      final int y = base + label[i];
+      sum += -Math.log(grad[y]);
+      for (int j = 0; j < k; j++) {
+        grad[base + j] = (grad[base + j] - (base + j == y ? 1 : 0)) / rows;
+      }
+    }
+    return sum / rows;
   }
 
   private static void fill(Random random, double[] column, double mean, double sd) {
