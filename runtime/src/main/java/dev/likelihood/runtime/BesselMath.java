@@ -117,7 +117,7 @@ public final class BesselMath {
       return Double.NaN;
     }
     if (kappa <= SERIES_TO) {
-      return Math.log1p(i0MinusOne(kappa)) - kappa;
+      return StableMath.log1p(i0MinusOne(kappa)) - kappa;
     }
     if (kappa <= CHEBYSHEV_FROM) {
       return Math.log((1 + i0MinusOne(kappa)) * Math.exp(-kappa));

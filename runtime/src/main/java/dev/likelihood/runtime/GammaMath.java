@@ -414,7 +414,7 @@ public final class GammaMath {
       double hi = rootHalfStep(z);
       double lo = 0;
       for (int k = 0; k < n; k++) {
-        double term = Math.log1p(0.5 / (z + k)); // z + k exact
+        double term = StableMath.log1p(0.5 / (z + k)); // z + k exact
         double s = hi + term;
         lo += ExactArithmetic.twoSumError(hi, term, s);
         hi = s;
@@ -441,7 +441,7 @@ public final class GammaMath {
     double h = polynomial(HALF_STEP_ROOT_SERIES, t);
     double p = t * h;
     double u = t * (HALF_STEP_A_OVER_C + HALF_STEP_B_OVER_C * t) / (x * (x + 1));
-    double l = -Math.log1p(-u);
+    double l = -StableMath.log1p(-u);
     double s = p + l;
     return s + (ExactArithmetic.twoSumError(p, l, s) + Math.fma(t, h, -p) + tLo * h);
   }
@@ -621,7 +621,7 @@ public final class GammaMath {
       return hi;
     }
     double dLo = ExactArithmetic.twoSumError(lo, -hi, d); // d + dLo = lo - hi exactly
-    return hi + (Math.log1p(e) + e * dLo / (1 + e));
+    return hi + (StableMath.log1p(e) + e * dLo / (1 + e));
   }
 
   // -------------------------------------------------------------------------------------------

@@ -159,7 +159,7 @@ public final class PlackettLuce {
     work[3 * n - 3] = max;
     work[3 * n - 2] = high;
     work[3 * n - 1] = low;
-    double sum = (max - sLast) + Math.log1p((high - 1.0) + low);
+    double sum = (max - sLast) + StableMath.log1p((high - 1.0) + low);
     double compensation = 0.0;
 
     // R_j = R_{j+1} + pi_j. Below the maximum, T gains exp(s - M), added exactly (the rounding
@@ -187,7 +187,7 @@ public final class PlackettLuce {
       work[3 * j] = max;
       work[3 * j + 1] = high;
       work[3 * j + 2] = low;
-      double term = (max - s) + Math.log1p((high - 1.0) + low);
+      double term = (max - s) + StableMath.log1p((high - 1.0) + low);
       double next = sum + term; // Neumaier, as CompensatedSum
       compensation += Math.abs(sum) >= Math.abs(term) ? (sum - next) + term : (term - next) + sum;
       sum = next;

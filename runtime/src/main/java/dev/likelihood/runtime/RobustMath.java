@@ -74,7 +74,7 @@ public final class RobustMath {
       return Math.log(SQRT_2PI * Erf.value(u) + 2 * Math.exp(-u * u) / delta);
     }
     double tails = SQRT_2_OVER_PI * Math.exp(-u * u) / delta;
-    return StableMath.LN_SQRT_2PI + Math.log1p(tails - Erfc.value(u));
+    return StableMath.LN_SQRT_2PI + StableMath.log1p(tails - Erfc.value(u));
   }
 
   /**
@@ -86,8 +86,8 @@ public final class RobustMath {
   public static double logCosh(double x) {
     double ax = Math.abs(x);
     if (ax < 1) {
-      return Math.log1p(0.5 * Math.expm1(ax) * -Math.expm1(-ax));
+      return StableMath.log1p(0.5 * Math.expm1(ax) * -Math.expm1(-ax));
     }
-    return ax + (Math.log1p(Math.exp(-2 * ax)) - LN_2);
+    return ax + (StableMath.log1p(Math.exp(-2 * ax)) - LN_2);
   }
 }

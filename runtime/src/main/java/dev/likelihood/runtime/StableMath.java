@@ -80,6 +80,24 @@ public final class StableMath {
   private StableMath() {}
 
   /**
+   * {@code log(1 + x)}, as {@code Math.log(u) x / (u - 1)} with {@code u = 1 + x} (Goldberg 1991,
+   * Theorem 4; the HP-15C's trick): the rounding of 1 + x is divided out exactly, so the error
+   * is a few ulps of Math.log's, within 4 ulp of the JDK's log1p over the tested range ({@code
+   * StableMathTest}). Faster because Math.log is a JIT intrinsic and Math.log1p is not (on JDK 17
+   * it is a native fdlibm call: see benchmarks' PrimitivesBenchmark).
+   */
+  public static double log1p(double x) {
+    double u = 1.0 + x;
+    if (u == 1.0) {
+      return x; // |x| below half an ulp of 1: log1p(x) = x - x^2/2 rounds to x
+    }
+    if (u == Double.POSITIVE_INFINITY) {
+      return u;
+    }
+    return Math.log(u) * (x / (u - 1.0));
+  }
+
+  /**
    * {@code log(1 + exp(x))}, never overflowing. Maechler's (2012) pieces, written with the one
    * exponential e = exp(-|x|): {@code e} for x <= -37 (the next term, e^2/2, is below half an ulp),
    * {@code log1p(e)} up to 0, {@code x + log1p(e)} up to 18 (two non-negative terms), {@code x +
@@ -102,10 +120,10 @@ public final class StableMath {
       return expNegAbs;
     }
     if (x <= 0) {
-      return Math.log1p(expNegAbs);
+      return log1p(expNegAbs);
     }
     if (x <= 18) {
-      return x + Math.log1p(expNegAbs);
+      return x + log1p(expNegAbs);
     }
     if (x <= 33.3) {
       return x + expNegAbs;
@@ -166,7 +184,7 @@ public final class StableMath {
     }
     if (x > 0 && x < 2) {
       double d = (x - LOG_E_MINUS_1_HI) - LOG_E_MINUS_1_LO;
-      return Math.log1p(Math.log1p(ONE_MINUS_INV_E * Math.expm1(d)));
+      return log1p(log1p(ONE_MINUS_INV_E * Math.expm1(d)));
     }
     return Math.log(softplus(x));
   }
@@ -189,7 +207,7 @@ public final class StableMath {
    * where the other cancels. Measured: relative error &lt; 2.3e-16.
    */
   public static double log1mexp(double x) {
-    return x <= LN_2 ? Math.log(-Math.expm1(-x)) : Math.log1p(-Math.exp(-x));
+    return x <= LN_2 ? Math.log(-Math.expm1(-x)) : log1p(-Math.exp(-x));
   }
 
   /**
@@ -252,7 +270,7 @@ public final class StableMath {
    */
   public static double logNdtr(double x) {
     if (x > 0) {
-      return Math.log1p(-ndtr(-x));
+      return log1p(-ndtr(-x));
     }
     if (x >= -1) {
       return Math.log(ndtr(x));
@@ -388,7 +406,7 @@ public final class StableMath {
       for (int k = LGAMMA1P_SERIES.length - 2; k >= 0; k--) {
         p = p * y + LGAMMA1P_SERIES[k];
       }
-      return (TWO_MINUS_EULER * y - Math.log1p(y)) + y * (y * p - Math.log(y));
+      return (TWO_MINUS_EULER * y - log1p(y)) + y * (y * p - Math.log(y));
     }
     return LogGamma.value(y) + (1 - y) * Math.log(y) + y;
   }

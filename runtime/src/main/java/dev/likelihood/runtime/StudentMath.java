@@ -19,7 +19,7 @@ public final class StudentMath {
    */
   public static double log1pSquareRatio(double z, double nu) {
     double r = Math.abs(z) / Math.sqrt(nu);
-    return r < LARGE ? Math.log1p(r * r) : 2 * Math.log(Math.abs(z)) - Math.log(nu);
+    return r < LARGE ? StableMath.log1p(r * r) : 2 * Math.log(Math.abs(z)) - Math.log(nu);
   }
 
   /**

@@ -18,7 +18,7 @@ import java.util.List;
 public enum Fn {
   EXP("Math.exp", "exp", "", 1),
   LOG("Math.log", "log", "", 1),
-  LOG1P("Math.log1p", "log1p", "", 1),
+  LOG1P("StableMath.log1p", "log1p", "", 1),
   EXPM1("Math.expm1", "expm1", "", 1),
   SIGMOID("StableMath.sigmoid", "sigmoid", "sigmoid(x) = 1/(1 + exp(-x)), accurate in both tails", 1),
   SOFTPLUS("StableMath.softplus", "softplus", "softplus(x) = log(1 + exp(x)) without overflow", 1),
