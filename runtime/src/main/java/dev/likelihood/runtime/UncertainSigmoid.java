@@ -222,10 +222,8 @@ public final class UncertainSigmoid {
   private static final double SQRT_HALF_PI = 1.2533141373155003;
   private static final double LN_2 = 0.6931471805599453;
 
-  /** Which of the three results {@link #evaluate} returns. */
-  private static final int LOG_MEAN = 0;
-  private static final int D_ETA = 1;
-  private static final int D_U = 2;
+  /** This thread's last evaluation (see "One evaluation for the three functions"). */
+  private static final ThreadLocal<Evaluation> LAST = ThreadLocal.withInitial(Evaluation::new);
 
   private UncertainSigmoid() {}
 
@@ -249,7 +247,8 @@ public final class UncertainSigmoid {
     if (a == Double.POSITIVE_INFINITY) {
       return -LN_2;
     }
-    return evaluate(-Math.abs(eta), a, LOG_MEAN, eta > 0);
+    Evaluation at = evaluation(-Math.abs(eta), a);
+    return eta > 0 ? Math.log1p(-at.mean()) : at.logHi + at.logLo;
   }
 
   /**
@@ -271,7 +270,10 @@ public final class UncertainSigmoid {
     if (a == Double.POSITIVE_INFINITY) {
       return 0;
     }
-    return evaluate(-Math.abs(eta), a, D_ETA, eta > 0);
+    Evaluation at = evaluation(-Math.abs(eta), a);
+    // E[sigmoid'] is even in eta: at -e the same numerator over 1 - M' (see the class comment)
+    double ratio = ratioEta(at);
+    return eta > 0 ? ratio * at.odds() : ratio;
   }
 
   /**
@@ -291,46 +293,124 @@ public final class UncertainSigmoid {
     if (a == 0 || a == Double.POSITIVE_INFINITY || eta == 0) {
       return 0; // at eta = 0, E[z sigmoid'(u z)] = 0: the integrand is odd
     }
-    double d = evaluate(-Math.abs(eta), a, D_U, eta > 0);
+    Evaluation at = evaluation(-Math.abs(eta), a);
+    // E[z sigmoid'] is odd in eta: at -e minus the numerator, over 1 - M'
+    double ratio = ratioU(at);
+    double d = eta > 0 ? -ratio * at.odds() : ratio;
     return u < 0 ? -d : d;
   }
 
   /**
-   * At e &lt;= 0 and 0 &lt; u &lt; Infinity, with M' = E[sigmoid(e + u z)]: log M' ({@code what =
-   * LOG_MEAN}), M'_eta / M' ({@code D_ETA}) or M'_u / M' ({@code D_U}); or, when {@code
-   * mirrored}, the same quantities at -e: log(1 - M'), M'_eta / (1 - M'), -M'_u / (1 - M').
+   * What one evaluation at (e, u) leaves for the three functions: log M' as the unevaluated sum
+   * logHi + logLo, the derivative ratios M'_eta / M' and M'_u / M' once asked for, and the
+   * intermediate values they are computed from. Each thread has one ({@link #LAST}), created on
+   * its first call, its arrays sized once; never shared.
    */
-  private static double evaluate(double e, double u, int what, boolean mirrored) {
-    return u <= GH_MAX_U
-        ? gaussHermite(e, u, what, mirrored)
-        : erfcxSeries(e, u, what, mirrored);
+  private static final class Evaluation {
+
+    /** The arguments of the values below; NaN (matching nothing) until the first evaluation. */
+    double e = Double.NaN;
+    double u = Double.NaN;
+
+    /** log M' = logHi + logLo. */
+    double logHi;
+    double logLo;
+
+    /** Which method computed it: Gauss-Hermite (u &lt;= 1/2) or the erfcx series. */
+    boolean gaussHermite;
+
+    /** M'_eta / M' and M'_u / M', valid where {@code hasRatioEta}, {@code hasRatioU}. */
+    double ratioEta;
+    double ratioU;
+    boolean hasRatioEta;
+    boolean hasRatioU;
+
+    /**
+     * Gauss-Hermite: the nodes' logits x_i, weights w_i (the mean's terms, in the order +t_i,
+     * -t_i) and exp(-|x_i|) (sigmoid(-x_i) then costs a division), and the sum of the weights.
+     */
+    final double[] nodeX = new double[2 * GH_NODES.length];
+    final double[] nodeWeight = new double[2 * GH_NODES.length];
+    final double[] nodeExpNegAbs = new double[2 * GH_NODES.length];
+    double weightSum;
+
+    /**
+     * The series: z0 = -e / u, phi(z0) and the mean in units of exp(logRef), the sums for
+     * M'_eta and M'_u / u in the same units, and whether each derivative comes from the kink
+     * integral instead.
+     */
+    double z0;
+    double phiScaled;
+    double seriesMean;
+    double s1;
+    double s2;
+    boolean kinkEta;
+    boolean kinkU;
+
+    /**
+     * M' itself, from the unevaluated sum so that it keeps its relative accuracy when log M' is
+     * large: M' is e^-641 at eta = 641, and a rounded log M' would cost 641 ulps.
+     */
+    double mean() {
+      double p = logHi + logLo;
+      double err = Math.abs(logHi) >= Math.abs(logLo) ? (logHi - p) + logLo : (logLo - p) + logHi;
+      return Math.exp(p) * (1 + err); // M' <= 1/2
+    }
+
+    /** M' / (1 - M'): turns a numerator over M' into the same numerator over 1 - M'. */
+    double odds() {
+      double mean = mean();
+      return mean / (1 - mean);
+    }
   }
 
   /**
-   * The result from log M' = logHi + logLo (an unevaluated sum, so that M' itself keeps its
-   * relative accuracy when log M' is large: M' is e^-641 at eta = 641, and a rounded log M' would
-   * cost 641 ulps) and the requested ratio.
+   * This thread's evaluation at e &lt;= 0 and 0 &lt; u &lt; Infinity, with M' = E[sigmoid(e + u
+   * z)]: the last one if it was at the same arguments (so the three functions called in a row
+   * cost one evaluation), else a new one, whose derivative ratios wait until they are asked for.
+   * The arguments compare with {@code ==}: e and u are never NaN here, e = -|eta| is never +0,
+   * and u &gt; 0.
    */
-  private static double finish(
-      double logHi, double logLo, double ratio, int what, boolean mirrored) {
-    if (!mirrored) {
-      return what == LOG_MEAN ? logHi + logLo : ratio;
+  private static Evaluation evaluation(double e, double u) {
+    Evaluation at = LAST.get();
+    if (e != at.e || u != at.u) {
+      at.hasRatioEta = false;
+      at.hasRatioU = false;
+      at.gaussHermite = u <= GH_MAX_U;
+      if (at.gaussHermite) {
+        gaussHermite(e, u, at);
+      } else {
+        erfcxSeries(e, u, at);
+      }
+      at.e = e;
+      at.u = u;
     }
-    double p = logHi + logLo;
-    double err = Math.abs(logHi) >= Math.abs(logLo) ? (logHi - p) + logLo : (logLo - p) + logHi;
-    double mean = Math.exp(p) * (1 + err); // M' <= 1/2
-    switch (what) {
-      case LOG_MEAN:
-        return Math.log1p(-mean);
-      case D_ETA:
-        return ratio * (mean / (1 - mean));
-      default:
-        return -ratio * (mean / (1 - mean));
-    }
+    return at;
   }
 
-  /** Adaptive Gauss-Hermite at the mode of the log-integrand (see the class comment). */
-  private static double gaussHermite(double e, double u, int what, boolean mirrored) {
+  /** M'_eta / M', computed on the first request after the evaluation. */
+  private static double ratioEta(Evaluation at) {
+    if (!at.hasRatioEta) {
+      at.ratioEta = at.gaussHermite ? gaussHermiteRatioEta(at) : seriesRatioEta(at);
+      at.hasRatioEta = true;
+    }
+    return at.ratioEta;
+  }
+
+  /** M'_u / M', computed on the first request after the evaluation. */
+  private static double ratioU(Evaluation at) {
+    if (!at.hasRatioU) {
+      at.ratioU = at.gaussHermite ? gaussHermiteRatioU(at) : seriesRatioU(at);
+      at.hasRatioU = true;
+    }
+    return at.ratioU;
+  }
+
+  /**
+   * Adaptive Gauss-Hermite at the mode of the log-integrand (see the class comment): log M' and
+   * the nodes, whose weights the derivative ratios reuse.
+   */
+  private static void gaussHermite(double e, double u, Evaluation out) {
     // The mode z* of -z^2/2 + logSigmoid(e + u z): z = u sigmoid(-(e + u z)), by Newton.
     double z = u * StableMath.sigmoid(-e);
     for (int i = 0; i < 8; i++) {
@@ -351,55 +431,84 @@ public final class UncertainSigmoid {
     double xStep = u * nodeStep; // x_i = x* + xStep t_i
     double softplusMode = StableMath.softplus(xMode);
     double sum = 0;
-    double sumRatio = 0;
     for (int i = 0; i < GH_NODES.length; i++) {
       double t = GH_NODES[i];
+      double weight = GH_WEIGHTS[i];
       double even = quadratic * t * t;
       double odd = linear * t;
-      double xPlus = xMode + xStep * t;
-      double xMinus = xMode - xStep * t;
-      double wPlus =
-          GH_WEIGHTS[i] * Math.exp(even + odd - (StableMath.softplus(xPlus) - softplusMode));
-      double wMinus =
-          GH_WEIGHTS[i] * Math.exp(even - odd - (StableMath.softplus(xMinus) - softplusMode));
+      double wPlus = node(out, 2 * i, xMode + xStep * t, weight, even + odd, softplusMode);
+      double wMinus = node(out, 2 * i + 1, xMode - xStep * t, weight, even - odd, softplusMode);
       sum += wPlus + wMinus;
-      if (what == D_ETA) {
-        sumRatio += wPlus * StableMath.sigmoid(-xPlus) + wMinus * StableMath.sigmoid(-xMinus);
-      } else if (what == D_U) {
-        sumRatio +=
-            wPlus * StableMath.sigmoid(-xPlus) * Math.tanh(-0.5 * xPlus)
-                + wMinus * StableMath.sigmoid(-xMinus) * Math.tanh(-0.5 * xMinus);
-      }
     }
+    out.weightSum = sum;
+    out.logHi = e;
     // log M' = log s + G(z*) + log(sum), G(z*) = -z*^2/2 + logSigmoid(x*); with logSigmoid(x) =
     // x - softplus(x) and x* = e + u z*, log M' - e is a sum of small terms (e is exact).
-    double logLo =
-        -0.5 * Math.log1p(curvature) + z * (u - 0.5 * z) - softplusMode + Math.log(sum);
-    // d/d eta log M' = E[sigmoid(-x) | posterior], and by Stein's lemma d/du log M' = u
-    // E[sigmoid''(x)] / M' = u E[sigmoid(-x) tanh(-x/2) | posterior] (sigmoid'' = sigmoid'
-    // tanh(-x/2)): relative-accurate wherever the nodes do not straddle x = 0.
-    double ratio = 0;
-    if (what == D_ETA) {
-      ratio = sumRatio / sum;
-    } else if (what == D_U) {
-      if (-e > GH_STRADDLE * u) {
-        ratio = u * (sumRatio / sum);
-      } else if (u < 1e-150) {
-        // |e| < 12 u too: the first-order term is exact to double precision, u^2/|e| and u^2
-        // being below 1e-150 relative (and the value underflows where they are not)
-        ratio = u * StableMath.sigmoid(-e) * Math.tanh(-0.5 * e);
-      } else {
-        // The nodes straddle the kink x = 0, where sigmoid'' changes sign, and the posterior
-        // mean would cancel (to 0 at e = 0): M'_u = phi(z0) times the kink integral instead,
-        // positive throughout.
-        ratio = kinkIntegral(u, -e / u, true, true) * Math.exp(-(e + logLo));
-      }
-    }
-    return finish(e, logLo, ratio, what, mirrored);
+    out.logLo = -0.5 * Math.log1p(curvature) + z * (u - 0.5 * z) - softplusMode + Math.log(sum);
   }
 
-  /** The erfcx series with Cohen-Rodriguez Villegas-Zagier weights (see the class comment). */
-  private static double erfcxSeries(double e, double u, int what, boolean mirrored) {
+  /**
+   * The weight of the node at logit x, {@code weight exp(exponent - (softplus(x) - softplus(x*)))},
+   * stored with x and exp(-|x|) (which softplus(x) and sigmoid(-x) share) at {@code out[j]}.
+   */
+  private static double node(
+      Evaluation out, int j, double x, double weight, double exponent, double softplusMode) {
+    double expNegAbs = StableMath.expNegAbs(x);
+    double w = weight * Math.exp(exponent - (StableMath.softplus(x, expNegAbs) - softplusMode));
+    out.nodeX[j] = x;
+    out.nodeWeight[j] = w;
+    out.nodeExpNegAbs[j] = expNegAbs;
+    return w;
+  }
+
+  /** Node j's term of the posterior mean of sigmoid(-x): w_j sigmoid(-x_j). */
+  private static double slope(Evaluation at, int j) {
+    return at.nodeWeight[j] * StableMath.sigmoid(-at.nodeX[j], at.nodeExpNegAbs[j]);
+  }
+
+  /** d/d eta log M' = E[sigmoid(-x) | posterior], over the Gauss-Hermite weights. */
+  private static double gaussHermiteRatioEta(Evaluation at) {
+    double sum = 0;
+    for (int j = 0; j < at.nodeX.length; j += 2) {
+      sum += slope(at, j) + slope(at, j + 1);
+    }
+    return sum / at.weightSum;
+  }
+
+  /**
+   * d/du log M' = u E[sigmoid''(x)] / M' (Stein's lemma) = u E[sigmoid(-x) tanh(-x/2) |
+   * posterior] (sigmoid'' = sigmoid' tanh(-x/2)): relative-accurate wherever the nodes do not
+   * straddle x = 0.
+   */
+  private static double gaussHermiteRatioU(Evaluation at) {
+    double e = at.e;
+    double u = at.u;
+    if (-e > GH_STRADDLE * u) {
+      double[] x = at.nodeX;
+      double sum = 0;
+      for (int j = 0; j < x.length; j += 2) {
+        sum +=
+            slope(at, j) * Math.tanh(-0.5 * x[j]) + slope(at, j + 1) * Math.tanh(-0.5 * x[j + 1]);
+      }
+      return u * (sum / at.weightSum);
+    }
+    if (u < 1e-150) {
+      // |e| < 12 u too: the first-order term is exact to double precision, u^2/|e| and u^2
+      // being below 1e-150 relative (and the value underflows where they are not)
+      return u * StableMath.sigmoid(-e) * Math.tanh(-0.5 * e);
+    }
+    // The nodes straddle the kink x = 0, where sigmoid'' changes sign, and the posterior mean
+    // would cancel (to 0 at e = 0): M'_u = phi(z0) times the kink integral instead, positive
+    // throughout.
+    return kinkIntegral(u, -e / u, true, true) * Math.exp(-(e + at.logLo));
+  }
+
+  /**
+   * The erfcx series with Cohen-Rodriguez Villegas-Zagier weights (see the class comment): log
+   * M', and the sums of both derivative series alongside (a few multiplications per term beside
+   * its two or three erfcx; unused where the kink integrals replace them).
+   */
+  private static void erfcxSeries(double e, double u, Evaluation out) {
     double z0 = -e / u;
     // z0 = z0 + z0Lo to about 2^-106 (e is exact, z0 is rounded)
     double z0Lo = Math.fma(-z0, u, -e) / u;
@@ -427,18 +536,19 @@ public final class UncertainSigmoid {
       phiScaled = Math.exp(-0.5 * d * d - StableMath.LN_SQRT_2PI - logNdtr1);
     }
     double q = phiScaled * mills(z0);
-    double s0 = 0;
-    double s1 = 0;
-    double s2 = 0;
     // Where the series' terms cancel (the mass near the kink, rho = z0 / u small), the
     // derivatives come from the kink integrals instead (see kinkIntegral).
     double rho = z0 / u;
-    boolean kink;
     if (u <= KINK_GAUSS_FROM_U) {
-      kink = what != LOG_MEAN && u * u * (rho - 1) <= TRAPEZOID_MAX_PEAK;
+      out.kinkEta = u * u * (rho - 1) <= TRAPEZOID_MAX_PEAK;
+      out.kinkU = out.kinkEta;
     } else {
-      kink = what == D_U && (rho <= GAUSS_MAX_RHO || u <= 10 && rho <= 1);
+      out.kinkEta = false;
+      out.kinkU = rho <= GAUSS_MAX_RHO || u <= 10 && rho <= 1;
     }
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
     for (int k = 1; k <= CVZ_WEIGHTS.length; k++) {
       double ku = k * u;
       double t = ku - z0;
@@ -455,26 +565,30 @@ public final class UncertainSigmoid {
       }
       double w = CVZ_WEIGHTS[k - 1];
       s0 += w * (a - b);
-      if (what == D_ETA && !kink) {
-        s1 += w * k * (a + b);
-      } else if (what == D_U && !kink) {
-        s2 += w * ((double) k * k) * (a - b);
-      }
+      s1 += w * k * (a + b);
+      s2 += w * ((double) k * k) * (a - b);
     }
     double mean = q + s0;
-    double ratio;
-    switch (what) {
-      case LOG_MEAN:
-        ratio = 0;
-        break;
-      case D_ETA:
-        ratio = (kink ? phiScaled * kinkIntegral(u, z0, false, false) : s1) / mean;
-        break;
-      default:
-        ratio = kink ? phiScaled * kinkIntegral(u, z0, true, false) / mean : u * s2 / mean;
-        break;
-    }
-    return finish(logHi, logLo + Math.log(mean), ratio, what, mirrored);
+    out.z0 = z0;
+    out.phiScaled = phiScaled;
+    out.seriesMean = mean;
+    out.s1 = s1;
+    out.s2 = s2;
+    out.logHi = logHi;
+    out.logLo = logLo + Math.log(mean);
+  }
+
+  /** M'_eta / M' from the series, or where it cancels from the kink integral. */
+  private static double seriesRatioEta(Evaluation at) {
+    double numerator = at.kinkEta ? at.phiScaled * kinkIntegral(at.u, at.z0, false, false) : at.s1;
+    return numerator / at.seriesMean;
+  }
+
+  /** M'_u / M' from the series, or where it cancels from the kink integral. */
+  private static double seriesRatioU(Evaluation at) {
+    return at.kinkU
+        ? at.phiScaled * kinkIntegral(at.u, at.z0, true, false) / at.seriesMean
+        : at.u * at.s2 / at.seriesMean;
   }
 
   /**
