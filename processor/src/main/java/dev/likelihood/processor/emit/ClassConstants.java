@@ -50,7 +50,10 @@ final class ClassConstants {
   }
 
   private void collect(Expr e) {
-    if (isConstant(e) && containsCall(e)) {
+    // a numeric coefficient is written apart from what it multiplies (a sum writes -1 x as "- x"),
+    // so the field must hold the factors after it, or the writer never meets it
+    boolean coefficientFirst = e instanceof Expr.Product p && p.factors().get(0) instanceof Expr.Const;
+    if (isConstant(e) && containsCall(e) && !coefficientFirst) {
       if (!names.containsKey(e)) {
         String name = fieldName(e);
         names.put(e, name);
