@@ -29,6 +29,7 @@ import java.util.List;
  *   <li>log(-expm1(-z)) = log1mexp(z), log1mexp(exp x) = log1mexpOfExp(x): the cloglog and loglog
  *       tails;
  *   <li>a exp(x) - a = a expm1(x): a softmax's gradient at the label;
+ *   <li>exp(-g softplus(x)) = sigmoid(-x)^g: the focal loss's modulating factor;
  *   <li>log(x^n) = n log(x): the powers come from the INVERSE, INVERSE_SQUARED and SQRT links,
  *       whose generated code returns +Infinity before evaluating anything unless eta &gt; 0.
  * </ul>
@@ -64,7 +65,24 @@ public final class StableRewrites {
     if (e instanceof Call c && c.fn() == Fn.LOG1MEXP && isCall(c.arg(), Fn.EXP)) {
       return call(Fn.LOG1MEXP_OF_EXP, ((Call) c.arg()).arg());
     }
+    if (e instanceof Call c && c.fn() == Fn.EXP) {
+      return expOfScaledSoftplus(c);
+    }
     return e;
+  }
+
+  /**
+   * exp(-g softplus(x)) = sigmoid(-x)^g for a constant g &gt; 0 (the focal loss's (1 - p_t)^gamma):
+   * the exponential would turn softplus's absolute rounding into a relative error growing with
+   * x, and the power shares sigmoid's exponential with the rest of the row.
+   */
+  private static Expr expOfScaledSoftplus(Call exp) {
+    Expr arg = exp.arg();
+    double g = -coefficientOf(arg);
+    if (g > 0 && withoutCoefficient(arg) instanceof Call softplus && softplus.fn() == Fn.SOFTPLUS) {
+      return Exprs.pow(call(Fn.SIGMOID, neg(softplus.arg())), g);
+    }
+    return exp;
   }
 
   private static Expr logOf(Expr x) {
