@@ -6,11 +6,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.likelihood.runtime.ReferenceTable.Row;
 import java.lang.management.ManagementFactory;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CyclicBarrier;
 import java.util.function.DoubleBinaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -266,6 +270,117 @@ class UncertainSigmoidTest {
             "d/du at eta " + eta + ", u " + u);
       }
     }
+  }
+
+  /** Points in every regime: Gauss-Hermite (straddling the kink or not), series, kink rules. */
+  private static final double[] ORDER_ETAS = {
+    -800, -40, -6, -1.3, -0.2, -1e-8, 0.15, 0.9, 4, 25, 641,
+  };
+  private static final double[] ORDER_US = {
+    1e-160, 0.05, 0.45, 0.55, 1.2, 3.5, 4.5, 12, 60, 1e4, -0.7,
+  };
+
+  private static final DoubleBinaryOperator[] THREE = {
+    UncertainSigmoid::logMeanSigmoid,
+    UncertainSigmoid::dLogMeanSigmoidDEta,
+    UncertainSigmoid::dLogMeanSigmoidDU,
+  };
+
+  /**
+   * Function f alone at (eta, u): after a call at other arguments, so that nothing this thread
+   * computed before at (eta, u) can be reused.
+   */
+  private static long alone(int f, double eta, double u) {
+    UncertainSigmoid.logMeanSigmoid(eta + 1, 2 * u + 1);
+    return Double.doubleToRawLongBits(THREE[f].applyAsDouble(eta, u));
+  }
+
+  /** The bits of the three functions at (eta, u), called in the given order. */
+  private static long[] inOrder(double eta, double u, int... order) {
+    long[] bits = new long[3];
+    for (int f : order) {
+      bits[f] = Double.doubleToRawLongBits(THREE[f].applyAsDouble(eta, u));
+    }
+    return bits;
+  }
+
+  @Test
+  void theThreeFunctionsGiveTheSameBitsInAnyOrderOfCalls() {
+    // They share one evaluation per thread (the last arguments'): which of them is called first,
+    // and whether the others were, must not change a bit of any result; nor may calls at the
+    // mirror image -eta (the same evaluation) or at other arguments in between.
+    int[][] orders = {{0, 1, 2}, {0, 2, 1}, {1, 0, 2}, {1, 2, 0}, {2, 0, 1}, {2, 1, 0}};
+    for (double eta : ORDER_ETAS) {
+      for (double u : ORDER_US) {
+        String at = "eta " + eta + ", u " + u;
+        long[] alone = {alone(0, eta, u), alone(1, eta, u), alone(2, eta, u)};
+        for (int[] order : orders) {
+          UncertainSigmoid.logMeanSigmoid(eta - 1, u); // other arguments first
+          long[] got = inOrder(eta, u, order);
+          for (int f = 0; f < 3; f++) {
+            assertEquals(
+                alone[f], got[f], at + ", function " + f + ", order " + Arrays.toString(order));
+          }
+        }
+        // interleaved with the mirror image and with other arguments
+        UncertainSigmoid.dLogMeanSigmoidDU(eta, u);
+        UncertainSigmoid.logMeanSigmoid(-eta, u);
+        long logMean = Double.doubleToRawLongBits(UncertainSigmoid.logMeanSigmoid(eta, u));
+        UncertainSigmoid.dLogMeanSigmoidDEta(eta, 3 * u);
+        long dEta = Double.doubleToRawLongBits(UncertainSigmoid.dLogMeanSigmoidDEta(eta, u));
+        UncertainSigmoid.dLogMeanSigmoidDU(-eta, u);
+        long dU = Double.doubleToRawLongBits(UncertainSigmoid.dLogMeanSigmoidDU(eta, u));
+        assertEquals(alone[0], logMean, at + ", interleaved logMeanSigmoid");
+        assertEquals(alone[1], dEta, at + ", interleaved dLogMeanSigmoidDEta");
+        assertEquals(alone[2], dU, at + ", interleaved dLogMeanSigmoidDU");
+      }
+    }
+  }
+
+  @Test
+  @Timeout(60)
+  void twoThreadsCallingAtOnceGetTheSameBitsAsOne() throws Exception {
+    // Each thread keeps its own last evaluation: two threads alternating between arguments must
+    // not see each other's.
+    Map<String, long[]> expected = new LinkedHashMap<>();
+    for (double eta : ORDER_ETAS) {
+      for (double u : ORDER_US) {
+        expected.put(
+            eta + " " + u, new long[] {alone(0, eta, u), alone(1, eta, u), alone(2, eta, u)});
+      }
+    }
+    CyclicBarrier start = new CyclicBarrier(2);
+    Queue<String> failures = new ConcurrentLinkedQueue<>();
+    Thread[] threads = new Thread[2];
+    for (int t = 0; t < 2; t++) {
+      boolean reversed = t == 1;
+      threads[t] = new Thread(() -> {
+        try {
+          start.await();
+          for (int round = 0; round < 30; round++) {
+            for (int i = 0; i < ORDER_ETAS.length; i++) {
+              double eta = ORDER_ETAS[reversed ? ORDER_ETAS.length - 1 - i : i];
+              for (double u : ORDER_US) {
+                long[] got = reversed ? inOrder(eta, u, 2, 1, 0) : inOrder(eta, u, 0, 1, 2);
+                if (!Arrays.equals(got, expected.get(eta + " " + u))) {
+                  failures.add("eta " + eta + ", u " + u + (reversed ? " (reversed)" : ""));
+                }
+              }
+            }
+          }
+        } catch (Exception e) {
+          failures.add(e.toString());
+        }
+      });
+      threads[t].start();
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    assertTrue(
+        failures.isEmpty(),
+        failures.size() + " calls differ from one thread's bits, first: "
+            + failures.stream().limit(5).toList());
   }
 
   @Test
