@@ -1,6 +1,5 @@
 package dev.likelihood.runtime;
 
-import org.apache.commons.numbers.gamma.LogGamma;
 
 /**
  * Gamma-function primitives (digamma, trigamma, half-step differences, lgamma on the log scale)
@@ -426,11 +425,11 @@ public final class GammaMath {
     }
     double s = x + 0.5;
     double e = x - (s - 0.5); // s + e = x + 1/2 exactly
-    double upper = LogGamma.value(s);
+    double upper = StableMath.lgamma(s);
     if (e != 0) {
       upper += e * digamma(s);
     }
-    return upper - LogGamma.value(x);
+    return upper - StableMath.lgamma(x);
   }
 
   /** lgamma(x + 1/2) - lgamma(x) for x in [1, 2], about its root. */
@@ -515,7 +514,7 @@ public final class GammaMath {
    */
   public static double lgammaOfExp(double t) {
     if (t < LN_3_4THS) {
-      return LogGamma.value(1 + Math.exp(t)) - t;
+      return StableMath.lgamma(1 + Math.exp(t)) - t;
     }
     if (t < LN_8) {
       return t * ((t - LN_2) - LN_2_LO) * polynomial(LGAMMA_OF_EXP_SERIES, t - 0.875);
