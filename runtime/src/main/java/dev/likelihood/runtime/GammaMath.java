@@ -1,6 +1,5 @@
 package dev.likelihood.runtime;
 
-
 /**
  * Gamma-function primitives (digamma, trigamma, half-step differences, lgamma on the log scale)
  * and log-add-exp, which generated losses call (the Huber and log-cosh pieces are in RobustMath).
@@ -387,8 +386,8 @@ public final class GammaMath {
    *       (x + 1) C))}, t = x - x1 against x1 held to 107 bits, both terms of the sign of t.
    *   <li>2 &lt;= x &lt; 10: the same at z = x - n in [1, 2) plus {@code sum log1p(1/(2 (z + k)))},
    *       all positive but L(z) &gt;= -0.121 against a sum &gt;= 0.405, in double-double.
-   *   <li>0 &lt; x &lt; 1: {@code lgamma(x + 1/2) - lgamma(x)} directly (Commons {@code
-   *       LogGamma}; the two do not cancel there), x + 1/2 corrected for its rounding by digamma.
+   *   <li>0 &lt; x &lt; 1: {@code lgamma(x + 1/2) - lgamma(x)} directly ({@link
+   *       StableMath#lgamma}; the two do not cancel there), x + 1/2 corrected for its rounding by digamma.
    * </ul>
    *
    * Here H is the Taylor series of (L(x + 2) - L(x1 + 2)) / t about x1 + 2 (29 terms for t in
@@ -498,7 +497,7 @@ public final class GammaMath {
    * value overflows (t above about 703.2). With a = exp(t):
    *
    * <ul>
-   *   <li>a &lt; 3/4: {@code lgamma(1 + a) - t} (Commons {@code LogGamma}), t exact; lgamma(1 + a)
+   *   <li>a &lt; 3/4: {@code lgamma(1 + a) - t} ({@link StableMath#lgamma}), t exact; lgamma(1 + a)
    *       is at most a seventh of the sum and varies slowly there, so the rounding of 1 + a is
    *       harmless, and a = 0 gives -t.
    *   <li>3/4 &lt;= a &lt; 8, through both roots (t = 0 and t = log 2): {@code t (t - log 2) R(t)}
