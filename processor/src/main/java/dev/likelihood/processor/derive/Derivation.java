@@ -166,7 +166,7 @@ public final class Derivation {
       }
       Delta d = deltas.get(0);
       Expr at = d.a().equals(DerivedLoss.ENTRY) ? d.b() : d.a();
-      everywhere.add(StableRewrites.apply(replace(g, d, constant(0))));
+      everywhere.add(StableRewrites.apply(Exprs.replace(g, java.util.Map.of(d, constant(0)))));
       spots.add(new Spot(k, at, StableRewrites.apply(substituteIndex(g, DerivedLoss.ENTRY, at))));
     }
     return new Case(label, nll, everywhere, spots);
@@ -177,13 +177,6 @@ public final class Derivation {
       deltas.add(d);
     }
     Exprs.children(e).forEach(child -> collectDeltas(child, deltas));
-  }
-
-  private static Expr replace(Expr e, Expr target, Expr by) {
-    if (e.equals(target)) {
-      return by;
-    }
-    return Exprs.mapChildren(e, child -> replace(child, target, by));
   }
 
   private static Expr linearPredictor(LikelihoodModel model, ParameterBinding binding) {

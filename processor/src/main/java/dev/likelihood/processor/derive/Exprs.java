@@ -490,6 +490,15 @@ public final class Exprs {
     return withChildren(e, mapped);
   }
 
+  /** Replaces every occurrence of a key (any subexpression) by its value, simplifying as it rebuilds. */
+  public static Expr replace(Expr e, Map<Expr, Expr> replacements) {
+    Expr replacement = replacements.get(e);
+    if (replacement != null) {
+      return replacement;
+    }
+    return mapChildren(e, child -> replace(child, replacements));
+  }
+
   /** Replaces variables by expressions, simplifying as it rebuilds. */
   public static Expr substitute(Expr e, Map<Var, Expr> bindings) {
     if (e instanceof Var v) {

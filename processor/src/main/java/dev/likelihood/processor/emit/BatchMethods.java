@@ -59,12 +59,6 @@ final class BatchMethods {
     return name(withGradient) + "Rows";
   }
 
-  private LocalNames reservedNames() {
-    List<String> taken = new ArrayList<>();
-    model.components().forEach(c -> taken.add(c.name()));
-    return new LocalNames(taken);
-  }
-
   /** All rows: forwards to the {@code from, to} form. */
   private MethodSpec delegate(boolean withGradient) {
     MethodSpec.Builder method =
@@ -74,7 +68,7 @@ final class BatchMethods {
             .addJavadoc(
                 "The loss over all rows$L; see the {@code from, to} overload.\n",
                 withGradient ? ", with its gradient" : "");
-    LocalNames names = reservedNames();
+    LocalNames names = LocalNames.reserving(model);
     String reduction = names.fresh("reduction");
     method.addParameter(Types.REDUCTION, reduction);
     List<String> args = new ArrayList<>();
@@ -94,19 +88,13 @@ final class BatchMethods {
       method.addParameter(LossClassWriter.columnType(c), c.name());
       args.add(c.name());
     }
-    if (withGradient) {
-      for (Component c : model.paramComponents()) {
-        String g = names.fresh(LossClassWriter.gradientColumn(c));
-        method.addParameter(double[].class, g);
-        args.add(g);
-      }
-    }
+    args.addAll(gradientParameters(method, names, withGradient));
     return method.addStatement("return $L($L)", name(withGradient), String.join(", ", args)).build();
   }
 
   /** Rows {@code [from, to)}: checks the columns, then sums the chunks in order, or on a pool. */
   private MethodSpec ranged(boolean withGradient, boolean onPool) {
-    LocalNames names = reservedNames();
+    LocalNames names = LocalNames.reserving(model);
     String pool = onPool ? names.fresh("pool") : null;
     String reduction = names.fresh("reduction");
     String givenWidth = shapes.widthIsGiven() ? names.fresh(shapes.widthName()) : null;
@@ -194,7 +182,7 @@ final class BatchMethods {
 
   /** One chunk's rows {@code [from, to)}: their compensated sum, writing their gradients. */
   private MethodSpec rows(boolean withGradient) {
-    LocalNames names = reservedNames();
+    LocalNames names = LocalNames.reserving(model);
     String from = names.fresh("from");
     String to = names.fresh("to");
     MethodSpec.Builder method =
@@ -248,12 +236,12 @@ final class BatchMethods {
         new RowBody(loss, variables, i, names, code, constants).write(withGradient, withGradient ? sink : null);
     for (int k = 0; k < gradients.size(); k++) {
       if (out.gradient().get(k) != null) {
-        code.addStatement(
-            "$L[$L] = $L * $L", gradients.get(k), i, scale, weighted(out.gradient().get(k), variables));
+        String entry = LossClassWriter.weighted(model, out.gradient().get(k), variables);
+        code.addStatement("$L[$L] = $L * $L", gradients.get(k), i, scale, entry);
       }
     }
     String term = names.fresh("term");
-    code.addStatement("final double $L = $L", term, weighted(out.nll(), variables));
+    code.addStatement("final double $L = $L", term, LossClassWriter.weighted(model, out.nll(), variables));
     addCompensated(code, names, sum, compensation, term);
     code.endControlFlow();
     code.addStatement("return $L + $L", sum, compensation);
@@ -282,10 +270,6 @@ final class BatchMethods {
         "$L += $T.abs($L) >= $T.abs($L) ? ($L - $L) + $L : ($L - $L) + $L",
         compensation, Math.class, sum, Math.class, term, sum, total, term, term, total, sum);
     code.addStatement("$L = $L", sum, total);
-  }
-
-  private String weighted(String value, Map<String, String> variables) {
-    return model.weight().map(w -> variables.get(w.name()) + " * " + value).orElse(value);
   }
 
   private String javadoc(boolean withGradient, boolean onPool, String from, String to) {

@@ -1,6 +1,9 @@
 package dev.likelihood.processor.emit;
 
+import dev.likelihood.processor.model.LikelihoodModel;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -14,6 +17,13 @@ final class LocalNames {
 
   LocalNames(Iterable<String> reserved) {
     reserved.forEach(taken::add);
+  }
+
+  /** Names for a method of the model's loss class: its components' names are taken. */
+  static LocalNames reserving(LikelihoodModel model) {
+    List<String> taken = new ArrayList<>();
+    model.components().forEach(c -> taken.add(c.name()));
+    return new LocalNames(taken);
   }
 
   LocalNames copy() {

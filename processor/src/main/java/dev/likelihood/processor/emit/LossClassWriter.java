@@ -67,12 +67,6 @@ public final class LossClassWriter {
     return type.build();
   }
 
-  private LocalNames reservedNames() {
-    List<String> taken = new ArrayList<>();
-    model.components().forEach(c -> taken.add(c.name()));
-    return new LocalNames(taken);
-  }
-
   private Map<String, String> perSampleVariables() {
     Map<String, String> variables = new LinkedHashMap<>();
     for (Component c : model.components()) {
@@ -104,7 +98,7 @@ public final class LossClassWriter {
   }
 
   private MethodSpec nll() {
-    LocalNames names = reservedNames();
+    LocalNames names = LocalNames.reserving(model);
     MethodSpec.Builder method =
         MethodSpec.methodBuilder("nll")
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
@@ -116,12 +110,12 @@ public final class LossClassWriter {
     declareSampleWidth(code, names, variables);
     RowBody.Outputs out =
         new RowBody(loss, variables, "Checks.NO_ROW", names, code, constants).write(false, null);
-    code.addStatement("return $L", weighted(out.nll(), variables));
+    code.addStatement("return $L", weighted(model, out.nll(), variables));
     return method.addCode(code.build()).build();
   }
 
   private MethodSpec nllAndGradient() {
-    LocalNames names = reservedNames();
+    LocalNames names = LocalNames.reserving(model);
     String grad = names.fresh("grad");
     String offset = names.fresh("offset");
     MethodSpec.Builder method =
@@ -172,10 +166,10 @@ public final class LossClassWriter {
         new RowBody(loss, variables, "Checks.NO_ROW", names, code, constants).write(true, sink);
     for (int k = 0; k < out.gradient().size(); k++) {
       if (out.gradient().get(k) != null) {
-        code.addStatement("$L[$L] = $L", grad, positions.get(k), weighted(out.gradient().get(k), variables));
+        code.addStatement("$L[$L] = $L", grad, positions.get(k), weighted(model, out.gradient().get(k), variables));
       }
     }
-    code.addStatement("return $L", weighted(out.nll(), variables));
+    code.addStatement("return $L", weighted(model, out.nll(), variables));
     return method.addCode(code.build()).build();
   }
 
@@ -219,7 +213,7 @@ public final class LossClassWriter {
     }
     CodeBlock.Builder code = CodeBlock.builder();
     StraightLineCode straight =
-        new StraightLineCode(List.of(statistic), variables, reservedNames(), code, constants);
+        new StraightLineCode(List.of(statistic), variables, LocalNames.reserving(model), code, constants);
     String value = straight.java(statistic);
     code.addStatement("return $L", JavaText.code(value));
     return Optional.of(method.addCode(code.build()).build());
@@ -231,7 +225,8 @@ public final class LossClassWriter {
     }
   }
 
-  private String weighted(String value, Map<String, String> variables) {
+  /** The value times the sample's weight, where the model has one. */
+  static String weighted(LikelihoodModel model, String value, Map<String, String> variables) {
     return model.weight().map(w -> variables.get(w.name()) + " * " + value).orElse(value);
   }
 

@@ -67,7 +67,7 @@ final class SharedExponentials {
       return outputs;
     }
     List<Expr> lowered = new ArrayList<>();
-    outputs.forEach(e -> lowered.add(replace(e, replacements)));
+    outputs.forEach(e -> lowered.add(Exprs.replace(e, replacements)));
     return lowered;
   }
 
@@ -79,13 +79,5 @@ final class SharedExponentials {
       byMagnitude.computeIfAbsent(key, k -> new ArrayList<>()).add(c);
     }
     Exprs.children(e).forEach(child -> collect(child, byMagnitude));
-  }
-
-  private static Expr replace(Expr e, Map<Expr, Expr> replacements) {
-    Expr replacement = replacements.get(e);
-    if (replacement != null) {
-      return replacement;
-    }
-    return Exprs.mapChildren(e, child -> replace(child, replacements));
   }
 }

@@ -231,12 +231,11 @@ final class StraightLineCode {
       return false;
     }
     for (int first = 0; first < 2; first++) {
+      Expr shift = sum.terms().get(1 - first);
       if (sum.terms().get(first) instanceof Element e
           && e.index().equals(r.index())
-          && sum.terms().get(1 - first) instanceof Expr.Product p
-          && p.factors().size() == 2
-          && p.factors().get(0).equals(Exprs.constant(-1))
-          && p.factors().get(1) instanceof Reduce max
+          && Exprs.coefficientOf(shift) == -1
+          && Exprs.withoutCoefficient(shift) instanceof Reduce max
           && max.kind() == Expr.Reduction.MAX
           && max.body() instanceof Element m
           && m.vector().equals(e.vector())
