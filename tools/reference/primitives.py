@@ -269,6 +269,7 @@ def cases(rng):
     yield "lgamma", lgamma, [(x,) for x in lgamma_points], 0
     yield "bd0", None, bd0_cases(rng), 0
     yield "logFactorialResidual", log_factorial_residual, residual_cases(rng), None
+    yield "poissonNll", None, poisson_nll_cases(rng), 0
     yield "timesOrZero", times_or_zero, [
         (0.0, math.inf), (0.0, -math.inf), (-0.0, math.inf), (0.0, 5.0), (0.0, -0.0),
         (2.0, 3.0), (0.1, 0.2), (-1.5, math.inf), (1e-300, 1e300), (1e200, 1e200),
@@ -312,6 +313,51 @@ def bd0_cases(rng):
     return out
 
 
+def poisson_nll(y, mu):
+    """mu - y log(mu) + log(y!), the Poisson NLL of count y at rate mu."""
+    if y == 0:
+        return mu
+    return mu - y * mp.log(mu) + mp.loggamma(y + 1)
+
+
+def poisson_nll_log(y, log_mu):
+    """The Poisson NLL with mu = exp(log_mu) exactly (log_mu is the exact input)."""
+    if y == 0:
+        return mp.exp(log_mu)
+    return mp.exp(log_mu) - y * log_mu + mp.loggamma(y + 1)
+
+
+def poisson_nll_cases(rng):
+    """((y, mu, logMu), reference, extra digits) rows. StableMath.poissonNll takes the direct
+    form for whole counts up to 15 and Loader's form elsewhere, so the rows cover every count
+    up to 16, non-integer counts, the bd0 cases, rates at and near each count (the worst
+    cancellation) and log rates that make exp underflow or overflow."""
+    rows = []
+    for k in range(0, 17):
+        y = float(k)
+        mus = {y, y * 1.1, y / 1.1, y + 0.5, 0.25, 1.0, 3.0, 100.0, 1e5, 1e-8, 1e-300, 1e300}
+        mus |= set(nudged([max(y, 1.0)]))
+        mus |= {max(y, 0.5) * (1 + rng.uniform(-0.3, 0.3)) for _ in range(12)}
+        rows += [(y, mu) for mu in sorted(m for m in mus if m > 0)]
+    for _ in range(60):  # non-integer and large counts: Loader's form
+        y = rng.choice([rng.uniform(0, 16), 10.0 ** rng.uniform(-3, 12)])
+        rows.append((y, y * (1 + rng.uniform(-0.5, 0.5))))
+    out = []
+    for y, mu in rows:  # mu is the exact input here; logMu is its correctly rounded log
+        log_mu = evaluate(mp.log, (mu,))
+        out.append(((y, mu, log_mu), lambda y_, mu_, l_: poisson_nll(y_, mu_), extra_digits(y, mu)))
+    # the log link: log_mu is the exact input and mu its rounded exp, as generated code has them
+    log_mus = [-800.0, -745.0, -50.0, -1.0, 0.0, 50.0, 709.0, 709.7, 710.0, 800.0]
+    log_mus += [math.log(k) + d for k in range(1, 17) for d in (0.0, 1e-9, -0.01, 0.2)]
+    log_mus += [rng.uniform(-2, 3) for _ in range(60)]
+    for log_mu in log_mus:
+        mu = evaluate(mp.exp, (log_mu,))
+        for y in [0.0, 1.0, 2.0, 3.0, 7.0, 15.0, 16.0, 2.5, 1e3]:
+            out.append(((y, mu, log_mu), lambda y_, mu_, l_: poisson_nll_log(y_, l_),
+                        extra_digits(y, mu)))
+    return out
+
+
 def residual_cases(rng):
     ys = {0.0, 0.5, 1.0, 2.0, 2.7, 10.0, 15.0, 15.5, 16.0, 100.0, 1e4, 1e9, 1e15, 1e300,
           1e-300, 1e-20, 1e-8, 1e-3, 0.1, 0.3, 0.49, 0.51, 0.9, 1.1, 14.9, 15.1, 35.5, 80.5, 500.5,
@@ -326,7 +372,7 @@ def residual_cases(rng):
 
 def rows(rng):
     for name, ref, points, extra in cases(rng):
-        if name == "bd0":
+        if name in ("bd0", "poissonNll"):
             for args, f, digits in points:
                 yield name, args, evaluate(f, args, digits)
             continue

@@ -72,6 +72,25 @@ public final class StableMath {
   };
 
   /**
+   * log(k!) for k = 0..15 as unevaluated sums hi + lo (hi correctly rounded, lo the rest, both
+   * from mpmath): {@link #poissonNll}'s direct form needs log(y!) to twice double precision.
+   */
+  private static final double[] LOG_FACTORIAL_HI = {
+    0.0, 0.0, 0.6931471805599453, 1.791759469228055, 3.1780538303479458, 4.787491742782046,
+    6.579251212010101, 8.525161361065415, 10.60460290274525, 12.801827480081469,
+    15.104412573075516, 17.502307845873887, 19.987214495661885, 22.552163853123425,
+    25.19122118273868, 27.89927138384089,
+  };
+
+  private static final double[] LOG_FACTORIAL_LO = {
+    0.0, 0.0, 2.3190468138462996e-17, 4.349979825096335e-17, -1.3216387039714197e-16,
+    1.8268155143874837e-16, -2.179078601603509e-16, -3.667166030063331e-16,
+    -6.302121059784911e-16, 5.206295788716661e-16, -5.84624463166684e-16,
+    -7.099828843090002e-16, 1.4661311288682236e-15, -1.6450514375919355e-15,
+    1.6710216640385304e-15, 1.2290202987493117e-15,
+  };
+
+  /**
    * The Stirling series stirlerr(n) = sum_k STIRLING[k] / n^(2k+1), STIRLING[k] = B(2k+2) /
    * ((2k+2)(2k+1)): 1/12, -1/360, 1/1260, ... (mpmath). Asymptotic: at n = 8 the 13th term is
    * 6e-20, the smallest n it serves.
@@ -457,6 +476,36 @@ public final class StableMath {
       BD0_SERIES_COEFFICIENT[j] = 2.0 / (2 * j + 1);
     }
   }
+
+  /**
+   * The Poisson NLL {@code mu - y log(mu) + log(y!)} of a count y &gt;= 0 at rate mu, equal to
+   * {@code bd0(y, mu, logMu) + logFactorialResidual(y)}; logMu is log(mu), exact where mu = exp
+   * of it has under- or overflowed.
+   *
+   * <p>Whole counts up to 15, the common case, take the direct form, which is cheaper than
+   * Loader's series by 10 to 17 terms: {@code mu + log(y!)} is formed as an unevaluated sum s +
+   * e (Knuth's TwoSum, with log(y!) from a two-double table), then {@code fma(-y, logMu, s) +
+   * e} subtracts the exact product, so that the cancellation near y = mu (up to 16-fold at y =
+   * 15) acts on exact terms and only two final roundings remain. Other counts use Loader's form.
+   * Measured against mpmath over 1,700 rows: relative error &lt; 1.4e-15 (the worst where logMu
+   * is itself a rounded log, whose half-ulp the direct form multiplies by y; bd0 alone: 1.5e-15).
+   */
+  public static double poissonNll(double y, double mu, double logMu) {
+    if (y > 0 && y <= DIRECT_POISSON_MAX_COUNT && mu < Double.POSITIVE_INFINITY) {
+      int k = (int) y;
+      if (k == y) {
+        double logFactorial = LOG_FACTORIAL_HI[k];
+        double s = mu + logFactorial;
+        double bv = s - mu; // TwoSum: s + e = mu + logFactorial exactly
+        double e = (mu - (s - bv)) + (logFactorial - bv);
+        return Math.fma(-y, logMu, s) + (e + LOG_FACTORIAL_LO[k]);
+      }
+    }
+    return bd0(y, mu, logMu) + logFactorialResidual(y);
+  }
+
+  /** The largest count whose Poisson NLL {@link #poissonNll} computes in the direct form. */
+  private static final int DIRECT_POISSON_MAX_COUNT = 15;
 
   /**
    * {@code log Gamma(y + 1) - y log(y) + y} for y &gt;= 0 (0 at y = 0): the part of log(y!) that

@@ -52,6 +52,7 @@ class StableMathTest {
     unary("lgamma", StableMath::lgamma, 1e-15);
     function("bd0", a -> StableMath.bd0(a[0], a[1], a[2]), row -> 1.5e-15);
     unary("logFactorialResidual", StableMath::logFactorialResidual, 2e-15);
+    function("poissonNll", a -> StableMath.poissonNll(a[0], a[1], a[2]), row -> 1.5e-15);
     function("timesOrZero", a -> StableMath.timesOrZero(a[0], a[1]), row -> 0);
   }
 

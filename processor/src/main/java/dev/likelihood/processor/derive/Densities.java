@@ -241,12 +241,14 @@ public final class Densities {
 
   private static Density poisson() {
     Var rate = theta("rate");
-    // rate - y log(rate) + lgamma(y + 1), regrouped as Loader's saddle-point form (R's dpois_raw):
-    // bd0 keeps the digits that the three large terms would cancel near y = rate = 1e9
-    Expr nll = sum(call(Fn.BD0, Y, rate, log(rate)), call(Fn.LOG_FACTORIAL_RESIDUAL, Y));
+    // rate - y log(rate) + lgamma(y + 1): poissonNll takes the direct form for small counts and
+    // Loader's saddle-point form (R's dpois_raw) above, where bd0 keeps the digits that the three
+    // large terms would cancel near y = rate = 1e9
+    Expr nll = call(Fn.POISSON_NLL, Y, rate, log(rate));
     return new Density(
         nll,
-        "rate - y log(rate) + lgamma(y + 1) = bd0(y, rate) + lgamma(y + 1) - y log(y) + y",
+        "rate - y log(rate) + lgamma(y + 1), for counts above 15 as bd0(y, rate) + lgamma(y + 1)"
+            + " - y log(y) + y",
         rate,
         call(Fn.FLOOR, rate));
   }

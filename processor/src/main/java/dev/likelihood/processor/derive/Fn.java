@@ -68,6 +68,13 @@ public enum Fn {
       "bd0(y, mu, log mu) = y log(y/mu) + mu - y, Loader's saddle-point deviance term,"
           + " free of cancellation near y = mu",
       3),
+  POISSON_NLL(
+      "StableMath.poissonNll",
+      "poissonNll",
+      "poissonNll(y, mu, log mu) = mu - y log(mu) + lgamma(y + 1): for whole counts up to 15 the"
+          + " direct form with an exact product (fma) and log(y!) to twice double precision,"
+          + " otherwise bd0(y, mu, log mu) + logFactorialResidual(y)",
+      3),
   LOG_FACTORIAL_RESIDUAL(
       "StableMath.logFactorialResidual",
       "logFactorialResidual",
@@ -214,11 +221,11 @@ public enum Fn {
 
   /**
    * Whether the chain rule must guard the product of this partial and its argument's derivative
-   * with timesOrZero: bd0's partial in log(mu) is minus its count, which is exactly 0 where
+   * with timesOrZero: bd0's (and poissonNll's) partial in log(mu) is minus its count, which is exactly 0 where
    * log(mu) runs off to -infinity (no failures left at p = 1), and 0 * infinity must be 0 there.
    */
   public boolean guardsPartial(int argument) {
-    return this == BD0 && argument == 2;
+    return (this == BD0 || this == POISSON_NLL) && argument == 2;
   }
 
   /**
@@ -256,6 +263,9 @@ public enum Fn {
         return List.of(pow(product(constant(Math.PI), sum(constant(1), pow(x, 2))), -1));
       case BD0:
         return List.of(sum(call(LOG, x), neg(args.get(2))), constant(1), neg(x));
+      case POISSON_NLL:
+        // the count is data, never a parameter: no rule for it
+        return java.util.Arrays.asList(null, constant(1), neg(x));
       case LOG_FACTORIAL_RESIDUAL:
         return List.of(call(D_LOG_FACTORIAL_RESIDUAL, x));
       case LGAMMA:
