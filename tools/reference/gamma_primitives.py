@@ -282,6 +282,7 @@ def cases(rng):
     yield "huberDerivative", huber_derivative, huber_points(rng), 0
     yield "logHuberNormalizer", log_huber_normalizer, deltas, 0
     yield "logCosh", log_cosh, line, 0
+    yield "tanh", mp.tanh, line, 0
 
 
 def rows(rng):

@@ -78,16 +78,43 @@ public final class RobustMath {
   }
 
   /**
-   * {@code log(cosh(x))}: for |x| &lt; 1, {@code log1p(expm1(|x|) * -expm1(-|x|) / 2)} (cosh x -
-   * 1 as a product, relative-accurate down to x^2/2 for tiny x); beyond, {@code |x| + log1p(exp(-2
-   * |x|)) - log 2}, finite for every finite x (1e300 gives 1e300). Measured: relative error
-   * &lt; 3.5e-16.
+   * {@code log(cosh(x))}, from one expm1 (see {@link #logCosh(double, double)}): relative-accurate
+   * down to x^2/2 for tiny x, finite for every finite x (1e300 gives 1e300). Measured: relative
+   * error &lt; 3.4e-16.
    */
   public static double logCosh(double x) {
-    double ax = Math.abs(x);
-    if (ax < 1) {
-      return StableMath.log1p(0.5 * Math.expm1(ax) * -Math.expm1(-ax));
+    return logCosh(x, expm1NegAbs(x));
+  }
+
+  /**
+   * expm1(-|x|): the one exponential that {@link #logCosh(double, double)} and {@link
+   * #tanh(double, double)} of x (or of -x) share, as generated code computes them together.
+   */
+  public static double expm1NegAbs(double x) {
+    return Math.expm1(-Math.abs(x));
+  }
+
+  /**
+   * log(cosh(x)) given v = expm1(-|x|), so e = 1 + v = exp(-|x|). Below |x| = 1, cosh(x) - 1 =
+   * (1 - e)^2 / (2 e) = v^2 / (2 (1 + v)) has no cancellation (v keeps tiny x's digits); above,
+   * |x| - log 2 + log1p(e^2), where the rounding of 1 + v (relative eps e^|x|) moves the result
+   * by only 2 eps e^-|x|.
+   */
+  public static double logCosh(double x, double v) {
+    double e = 1 + v;
+    if (Math.abs(x) < 1) {
+      return StableMath.log1p(v * v / (2 * e));
     }
-    return ax + (StableMath.log1p(Math.exp(-2 * ax)) - LN_2);
+    return Math.abs(x) + (StableMath.log1p(e * e) - LN_2);
+  }
+
+  /**
+   * tanh(x) given v = expm1(-|x|): tanh|x| = (1 - e^2) / (1 + e^2) with e = exp(-|x|) = 1 + v,
+   * and 1 - e^2 = -v (2 + v) keeps small x's digits. Within 4.5e-16 of mpmath (the JDK's tanh
+   * costs an expm1 of its own).
+   */
+  public static double tanh(double x, double v) {
+    double e = 1 + v;
+    return Math.copySign(-v * (2 + v) / (1 + e * e), x);
   }
 }

@@ -52,6 +52,8 @@ class GammaMathTest {
     function("huberDerivative", a -> RobustMath.huberDerivative(a[0], a[1]), row -> 0);
     unary("logHuberNormalizer", RobustMath::logHuberNormalizer, 3e-16);
     unary("logCosh", RobustMath::logCosh, 4.5e-16);
+    // the derivative of logCosh, from the exponential they share
+    unary("tanh", x -> RobustMath.tanh(x, RobustMath.expm1NegAbs(x)), 4.5e-16);
   }
 
   private static void unary(String name, DoubleUnaryOperator f, double tolerance) {

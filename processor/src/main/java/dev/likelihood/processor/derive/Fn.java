@@ -117,7 +117,8 @@ public enum Fn {
   LOG_COSH(
       "RobustMath.logCosh",
       "logCosh",
-      "logCosh(x) = log(cosh(x)) as |x| + log1p(exp(-2|x|)) - log 2, finite for any x",
+      "logCosh(x) = log(cosh(x)) from v = expm1(-|x|): log1p(v^2/(2 (1 + v))) below |x| = 1,"
+          + " |x| + log1p((1 + v)^2) - log 2 above, finite for any x",
       1),
   HUBER("RobustMath.huber", "huber", "huber(r, delta): r^2/2 inside [-delta, delta], linear outside", 2),
   HUBER_DERIVATIVE("RobustMath.huberDerivative", "huberDerivative", "", 2),
@@ -185,6 +186,15 @@ public enum Fn {
   SOFTPLUS_GIVEN_EXP("StableMath.softplus", "softplus", "", 2),
   /** sigmoid(x) given e = exp(-|x|); introduced by the emitter only. */
   SIGMOID_GIVEN_EXP("StableMath.sigmoid", "sigmoid", "", 2),
+  /**
+   * expm1(-|x|): the one exponential that logCosh(x) and tanh(+-x) share; introduced by the
+   * emitter only, as EXP_NEG_ABS.
+   */
+  EXPM1_NEG_ABS("RobustMath.expm1NegAbs", "expm1NegAbs", "", 1),
+  /** logCosh(x) given v = expm1(-|x|); introduced by the emitter only. */
+  LOG_COSH_GIVEN_EXPM1("RobustMath.logCosh", "logCosh", "", 2),
+  /** tanh(x) given v = expm1(-|x|); introduced by the emitter only. */
+  TANH_GIVEN_EXPM1("RobustMath.tanh", "tanh", "", 2),
   /** 1 for x &gt; 0, else 0; generated inline, as no method call reads better. */
   STEP("", "step", "", 1);
 

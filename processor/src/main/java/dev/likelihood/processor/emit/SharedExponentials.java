@@ -12,13 +12,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Shares one exponential between softplus and sigmoid of the same argument (or of its negation):
- * each computes exp(-|x|) inside, and the JIT does not merge two calls of Math.exp. Where one
- * output set (an NLL and its gradient) holds two or more such calls on +-x, they become {@code
- * softplus(x, e)} and {@code sigmoid(+-x, e)} with {@code e = expNegAbs(x)}, which the
- * straight-line code then declares once. The logistic NLL softplus(-eta) and its gradient
- * -sigmoid(-eta) so cost one exp and one log1p, as an expert writes them. A lone call is left as
- * it is (the generated code should read as the derivation where nothing is gained).
+ * Shares one exponential between functions of the same argument (or of its negation) that each
+ * compute it inside, as the JIT does not merge two calls of Math.exp: softplus and sigmoid share
+ * exp(-|x|), logCosh and tanh share expm1(-|x|). Where one output set (an NLL and its gradient)
+ * holds two or more calls of one such pair on +-x, they become {@code softplus(x, e)} and {@code
+ * sigmoid(+-x, e)} with {@code e = expNegAbs(x)} (or {@code logCosh(x, v)} and {@code tanh(+-x,
+ * v)} with {@code v = expm1NegAbs(x)}), which the straight-line code then declares once. The
+ * logistic NLL softplus(-eta) and its gradient -sigmoid(-eta) so cost one exp and one log1p, as
+ * an expert writes them. A lone call is left as it is (the generated code should read as the
+ * derivation where nothing is gained).
  */
 final class SharedExponentials {
 
@@ -48,19 +50,28 @@ final class SharedExponentials {
     return new Case(c.label(), lowered.get(0), lowered.subList(1, 1 + n), spots);
   }
 
+  /**
+   * Each function whose exponential can be shared: the function computing that exponential of
+   * |x|, and the two-argument form taking it.
+   */
+  private static final Map<Fn, Fn[]> SHARED_FORMS = Map.of(
+      Fn.SOFTPLUS, new Fn[] {Fn.EXP_NEG_ABS, Fn.SOFTPLUS_GIVEN_EXP},
+      Fn.SIGMOID, new Fn[] {Fn.EXP_NEG_ABS, Fn.SIGMOID_GIVEN_EXP},
+      Fn.LOG_COSH, new Fn[] {Fn.EXPM1_NEG_ABS, Fn.LOG_COSH_GIVEN_EXPM1},
+      Fn.TANH, new Fn[] {Fn.EXPM1_NEG_ABS, Fn.TANH_GIVEN_EXPM1});
+
   /** The expressions with shared exponentials, in the same order. */
   static List<Expr> lower(List<Expr> outputs) {
-    Map<Expr, List<Call>> byMagnitude = new HashMap<>();
+    Map<Exponential, List<Call>> byMagnitude = new HashMap<>();
     outputs.forEach(e -> collect(e, byMagnitude));
     Map<Expr, Expr> replacements = new HashMap<>();
-    byMagnitude.forEach((argument, calls) -> {
+    byMagnitude.forEach((key, calls) -> {
       if (calls.stream().distinct().count() < 2) {
         return;
       }
-      Expr e = Exprs.call(Fn.EXP_NEG_ABS, argument);
+      Expr shared = Exprs.call(key.function(), key.argument());
       for (Call c : calls) {
-        Fn shared = c.fn() == Fn.SOFTPLUS ? Fn.SOFTPLUS_GIVEN_EXP : Fn.SIGMOID_GIVEN_EXP;
-        replacements.put(c, Exprs.call(shared, c.args().get(0), e));
+        replacements.put(c, Exprs.call(SHARED_FORMS.get(c.fn())[1], c.args().get(0), shared));
       }
     });
     if (replacements.isEmpty()) {
@@ -71,11 +82,15 @@ final class SharedExponentials {
     return lowered;
   }
 
-  private static void collect(Expr e, Map<Expr, List<Call>> byMagnitude) {
-    if (e instanceof Call c && (c.fn() == Fn.SOFTPLUS || c.fn() == Fn.SIGMOID)) {
+  /** A shared exponential: its function of x (or of -x, whichever was met first). */
+  private record Exponential(Fn function, Expr argument) {}
+
+  private static void collect(Expr e, Map<Exponential, List<Call>> byMagnitude) {
+    if (e instanceof Call c && SHARED_FORMS.containsKey(c.fn())) {
+      Fn function = SHARED_FORMS.get(c.fn())[0];
       Expr x = c.args().get(0);
-      Expr negated = Exprs.neg(x);
-      Expr key = byMagnitude.containsKey(negated) ? negated : x;
+      Exponential negated = new Exponential(function, Exprs.neg(x));
+      Exponential key = byMagnitude.containsKey(negated) ? negated : new Exponential(function, x);
       byMagnitude.computeIfAbsent(key, k -> new ArrayList<>()).add(c);
     }
     Exprs.children(e).forEach(child -> collect(child, byMagnitude));
