@@ -270,6 +270,7 @@ def cases(rng):
     yield "bd0", None, bd0_cases(rng), 0
     yield "logFactorialResidual", log_factorial_residual, residual_cases(rng), None
     yield "poissonNll", None, poisson_nll_cases(rng), 0
+    yield "binomialNllLogit", binomial_nll_logit, binomial_cases(rng), 0
     yield "timesOrZero", times_or_zero, [
         (0.0, math.inf), (0.0, -math.inf), (-0.0, math.inf), (0.0, 5.0), (0.0, -0.0),
         (2.0, 3.0), (0.1, 0.2), (-1.5, math.inf), (1e-300, 1e300), (1e200, 1e200),
@@ -356,6 +357,29 @@ def poisson_nll_cases(rng):
             out.append(((y, mu, log_mu), lambda y_, mu_, l_: poisson_nll_log(y_, l_),
                         extra_digits(y, mu)))
     return out
+
+
+def binomial_nll_logit(k, n, x):
+    """-log C(n, k) - k log p - (n - k) log(1 - p) at p = sigmoid(x), exactly."""
+    log_p = -mp.log1p(mp.exp(-x))
+    log_q = -mp.log1p(mp.exp(x))
+    log_choose = mp.loggamma(n + 1) - mp.loggamma(k + 1) - mp.loggamma(n - k + 1)
+    return -log_choose - k * log_p - (n - k) * log_q
+
+
+def binomial_cases(rng):
+    """(k, n, x) with the logit x: StableMath.binomialNll takes the direct form for n up to 15
+    and Loader's form above; x at, near and far from logit(k / n), the worst cancellation."""
+    rows = []
+    for n in list(range(1, 17)) + [20, 40, 100, 1000]:
+        for k in sorted({0, 1, n // 3, n // 2, n - 1, n}):
+            xs = {0.0, 0.3, -2.0, 5.0, -30.0, 40.0, -800.0, 800.0}
+            if 0 < k < n:
+                mode = math.log(k / (n - k))
+                xs |= {mode, mode + 1e-8, mode - 0.05, mode + 0.2}
+            xs |= {rng.uniform(-4, 4) for _ in range(4)}
+            rows += [(float(k), float(n), x) for x in sorted(xs)]
+    return rows
 
 
 def residual_cases(rng):

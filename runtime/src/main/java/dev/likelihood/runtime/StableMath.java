@@ -491,21 +491,75 @@ public final class StableMath {
    * is itself a rounded log, whose half-ulp the direct form multiplies by y; bd0 alone: 1.5e-15).
    */
   public static double poissonNll(double y, double mu, double logMu) {
-    if (y > 0 && y <= DIRECT_POISSON_MAX_COUNT && mu < Double.POSITIVE_INFINITY) {
+    if (y > 0 && y <= DIRECT_MAX_COUNT && mu < Double.POSITIVE_INFINITY) {
       int k = (int) y;
       if (k == y) {
         double logFactorial = LOG_FACTORIAL_HI[k];
         double s = mu + logFactorial;
-        double bv = s - mu; // TwoSum: s + e = mu + logFactorial exactly
-        double e = (mu - (s - bv)) + (logFactorial - bv);
+        double e = twoSumError(mu, logFactorial, s);
         return Math.fma(-y, logMu, s) + (e + LOG_FACTORIAL_LO[k]);
       }
     }
     return bd0(y, mu, logMu) + logFactorialResidual(y);
   }
 
-  /** The largest count whose Poisson NLL {@link #poissonNll} computes in the direct form. */
-  private static final int DIRECT_POISSON_MAX_COUNT = 15;
+  /**
+   * The largest count (of {@link #poissonNll}) or number of trials (of {@link #binomialNll})
+   * computed in the direct form: the end of the log-factorial table.
+   */
+  private static final int DIRECT_MAX_COUNT = 15;
+
+  /**
+   * The binomial NLL {@code -log C(n, k) - k log(p) - (n - k) log(q)} of k successes in n
+   * trials, given p, q = 1 - p and their logs as the link computes them (each relative-accurate:
+   * a tiny p has an exact log(q), not log of a rounded 1 - p).
+   *
+   * <p>Whole n up to 15 take the direct form: log C(n, k) from the two-double log-factorial
+   * table, each product exact inside an fma, so that the cancellation near k = n p acts on
+   * exact terms. A term whose count is 0 is skipped, not multiplied: at p
+   * = 1 its log(q) may be -Infinity. Larger n use Loader's form, {@code bd0(k, n p) + bd0(n - k,
+   * n q) + logFactorialResidual(k) + logFactorialResidual(n - k) - logFactorialResidual(n)},
+   * whose bd0 series costs 10 to 17 terms each near the mode.
+   */
+  public static double binomialNll(
+      double k, double n, double p, double q, double logP, double logQ) {
+    int trials = (int) n;
+    int successes = (int) k;
+    int failures = trials - successes;
+    if (trials == n && successes == k && trials <= DIRECT_MAX_COUNT && successes >= 0
+        && failures >= 0) {
+      // log C(n, k) = hi + lo: TwoSum keeps the roundings of the two table differences
+      double a = LOG_FACTORIAL_HI[trials];
+      double b = -LOG_FACTORIAL_HI[successes];
+      double ab = a + b;
+      double abError = twoSumError(a, b, ab);
+      double c = -LOG_FACTORIAL_HI[failures];
+      double hi = ab + c;
+      double lo = twoSumError(ab, c, hi) + abError
+          + (LOG_FACTORIAL_LO[trials] - LOG_FACTORIAL_LO[successes] - LOG_FACTORIAL_LO[failures]);
+      double nll = -hi;
+      if (successes > 0) {
+        nll = Math.fma(-k, logP, nll);
+      }
+      if (failures > 0) {
+        nll = Math.fma(-failures, logQ, nll);
+      }
+      return nll - lo;
+    }
+    double logN = Math.log(n);
+    double nMinusK = n - k;
+    // the residuals first: at k = 0 or n they cancel exactly, and a tiny bd0 sum (p near 0 or
+    // 1) is not first added to, and rounded away by, a residual of about 2
+    double residuals =
+        logFactorialResidual(k) + logFactorialResidual(nMinusK) - logFactorialResidual(n);
+    return residuals + (bd0(k, n * p, logN + logP) + bd0(nMinusK, n * q, logN + logQ));
+  }
+
+  /** The rounding error of {@code sum = a + b} (Knuth's TwoSum): a + b = sum + error exactly. */
+  private static double twoSumError(double a, double b, double sum) {
+    double bVirtual = sum - a;
+    return (a - (sum - bVirtual)) + (b - bVirtual);
+  }
 
   /**
    * {@code log Gamma(y + 1) - y log(y) + y} for y &gt;= 0 (0 at y = 0): the part of log(y!) that

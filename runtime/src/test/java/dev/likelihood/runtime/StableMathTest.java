@@ -53,6 +53,10 @@ class StableMathTest {
     function("bd0", a -> StableMath.bd0(a[0], a[1], a[2]), row -> 1.5e-15);
     unary("logFactorialResidual", StableMath::logFactorialResidual, 2e-15);
     function("poissonNll", a -> StableMath.poissonNll(a[0], a[1], a[2]), row -> 1.5e-15);
+    // (k, n, x): p and the logs as the LOGIT link gives them (each within 4e-16, above)
+    function("binomialNllLogit", a -> StableMath.binomialNll(a[0], a[1],
+        StableMath.sigmoid(a[2]), StableMath.sigmoid(-a[2]),
+        -StableMath.softplus(-a[2]), -StableMath.softplus(a[2])), row -> 1e-15);
     function("timesOrZero", a -> StableMath.timesOrZero(a[0], a[1]), row -> 0);
   }
 

@@ -16,6 +16,8 @@ import static dev.likelihood.processor.derive.Exprs.sum;
 import dev.likelihood.Family;
 import dev.likelihood.processor.derive.Expr.Named;
 import dev.likelihood.processor.derive.Expr.Var;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -257,32 +259,62 @@ public final class Densities {
     Var p = theta("p");
     Var n = theta("trials");
     Expr q = difference(constant(1), p);
-    Expr nll =
-        sum(
-            binomialSaddlePoint(Y, n, p, q, sum(log(n), log(p)), sum(log(n), log(q))),
-            neg(call(Fn.LOG_FACTORIAL_RESIDUAL, n)));
+    Expr nll = call(Fn.BINOMIAL_NLL, Y, n, p, q, log(p), log(q));
     return new Density(
         nll,
-        "-log C(n, y) - y log(p) - (n - y) log(1 - p), n = trials; computed as Loader's"
-            + " bd0(y, n p) + bd0(n - y, n (1 - p)) + lgamma terms less their Stirling parts",
+        "-log C(n, y) - y log(p) - (n - y) log(1 - p), n = trials; for n above 15 computed as"
+            + " Loader's bd0(y, n p) + bd0(n - y, n (1 - p)) + lgamma terms less their Stirling"
+            + " parts",
         product(n, p),
         // floor((n + 1) p), which reaches n + 1 only where p rounds to 1
         call(Fn.MIN, n, call(Fn.FLOOR, product(sum(n, constant(1)), p))));
   }
 
   /**
-   * The binomial NLL of {@code k} successes in {@code n} trials less its {@code -LFR(n)} term, in
-   * Loader's form: bd0(k, n p) + bd0(n - k, n q) + LFR(k) + LFR(n - k), where LFR is
-   * logFactorialResidual and the logs of n p and n q are given exactly.
+   * A term split into additive parts so that {@code dropConstants} can drop those free of
+   * parameters: poissonNll and binomialNll into Loader's form (the bd0 terms and the
+   * log-factorial residuals of the data); any other term is its own only part.
+   */
+  static List<Expr> additiveParts(Expr term) {
+    if (!(term instanceof Expr.Call c)) {
+      return List.of(term);
+    }
+    List<Expr> a = c.args();
+    switch (c.fn()) {
+      case POISSON_NLL:
+        return List.of(
+            call(Fn.BD0, a.get(0), a.get(1), a.get(2)), call(Fn.LOG_FACTORIAL_RESIDUAL, a.get(0)));
+      case BINOMIAL_NLL:
+        Expr k = a.get(0);
+        Expr n = a.get(1);
+        List<Expr> parts = new ArrayList<>();
+        parts.add(call(Fn.BD0, k, product(n, a.get(2)), sum(log(n), a.get(4))));
+        parts.add(call(Fn.BD0, difference(n, k), product(n, a.get(3)), sum(log(n), a.get(5))));
+        parts.add(call(Fn.LOG_FACTORIAL_RESIDUAL, k));
+        parts.add(call(Fn.LOG_FACTORIAL_RESIDUAL, difference(n, k)));
+        parts.add(neg(call(Fn.LOG_FACTORIAL_RESIDUAL, n)));
+        return parts;
+      default:
+        return List.of(term);
+    }
+  }
+
+  /**
+   * The binomial NLL of {@code k} successes in {@code n} trials in Loader's form, with the logs
+   * of n p and n q given exactly: LFR(k) + LFR(n - k) - LFR(n) + bd0(k, n p) + bd0(n - k, n q),
+   * where LFR is logFactorialResidual. The residuals come first, as the generated code adds left
+   * to right: at k = 0 they cancel exactly, and a tiny bd0 sum is not first added to, and rounded
+   * away by, a residual of about 2.
    */
   private static Expr binomialSaddlePoint(
       Expr k, Expr n, Expr p, Expr q, Expr logNp, Expr logNq) {
     Expr failures = difference(n, k);
     return sum(
-        call(Fn.BD0, k, product(n, p), logNp),
-        call(Fn.BD0, failures, product(n, q), logNq),
         call(Fn.LOG_FACTORIAL_RESIDUAL, k),
-        call(Fn.LOG_FACTORIAL_RESIDUAL, failures));
+        call(Fn.LOG_FACTORIAL_RESIDUAL, failures),
+        neg(call(Fn.LOG_FACTORIAL_RESIDUAL, n)),
+        call(Fn.BD0, k, product(n, p), logNp),
+        call(Fn.BD0, failures, product(n, q), logNq));
   }
 
   private static Density negativeBinomial() {
@@ -297,7 +329,6 @@ public final class Densities {
     Expr nll =
         sum(
             binomialSaddlePoint(size, n, exp(logP), exp(logQ), sum(log(n), logP), sum(log(n), logQ)),
-            neg(call(Fn.LOG_FACTORIAL_RESIDUAL, n)),
             call(Fn.LOG1P, quotient(Y, size)));
     return new Density(
         nll,

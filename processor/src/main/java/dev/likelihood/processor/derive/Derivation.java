@@ -217,7 +217,7 @@ public final class Derivation {
   private static Expr dropConstants(Expr nll, LikelihoodModel model, List<Expr> dropped) {
     List<Expr> terms = new ArrayList<>();
     for (Expr term : nll instanceof Sum s ? s.terms() : List.of(nll)) {
-      terms.addAll(additiveParts(term));
+      terms.addAll(Densities.additiveParts(term));
     }
     List<Expr> kept = new ArrayList<>();
     for (Expr term : terms) {
@@ -227,19 +227,6 @@ public final class Derivation {
       (mentionsParam ? kept : dropped).add(term);
     }
     return sum(kept);
-  }
-
-  /**
-   * A primitive that is a sum of a parameter term and a data term, split so that the data term
-   * can be dropped: poissonNll(y, mu, log mu) = bd0(y, mu, log mu) + logFactorialResidual(y).
-   */
-  private static List<Expr> additiveParts(Expr term) {
-    if (term instanceof Expr.Call c && c.fn() == Fn.POISSON_NLL) {
-      return List.of(
-          Exprs.call(Fn.BD0, c.args().toArray(Expr[]::new)),
-          Exprs.call(Fn.LOG_FACTORIAL_RESIDUAL, c.args().get(0)));
-    }
-    return List.of(term);
   }
 
   private static Expr inference(Expr statistic, Map<Var, Expr> predictorBindings) {

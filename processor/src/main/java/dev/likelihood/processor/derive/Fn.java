@@ -75,6 +75,14 @@ public enum Fn {
           + " direct form with an exact product (fma) and log(y!) to twice double precision,"
           + " otherwise bd0(y, mu, log mu) + logFactorialResidual(y)",
       3),
+  BINOMIAL_NLL(
+      "StableMath.binomialNll",
+      "binomialNll",
+      "binomialNll(k, n, p, q, log p, log q) = -log C(n, k) - k log p - (n - k) log q: for n up to"
+          + " 15 the direct form with exact products (fma) and log C(n, k) to twice double"
+          + " precision, otherwise Loader's bd0(k, n p) + bd0(n - k, n q) and log-factorial"
+          + " residuals",
+      6),
   LOG_FACTORIAL_RESIDUAL(
       "StableMath.logFactorialResidual",
       "logFactorialResidual",
@@ -231,11 +239,12 @@ public enum Fn {
 
   /**
    * Whether the chain rule must guard the product of this partial and its argument's derivative
-   * with timesOrZero: bd0's (and poissonNll's) partial in log(mu) is minus its count, which is exactly 0 where
+   * with timesOrZero: bd0's (and poissonNll's, binomialNll's) partial in log(mu) is minus its count, which is exactly 0 where
    * log(mu) runs off to -infinity (no failures left at p = 1), and 0 * infinity must be 0 there.
    */
   public boolean guardsPartial(int argument) {
-    return (this == BD0 || this == POISSON_NLL) && argument == 2;
+    return ((this == BD0 || this == POISSON_NLL) && argument == 2)
+        || (this == BINOMIAL_NLL && argument >= 4);
   }
 
   /**
@@ -273,6 +282,11 @@ public enum Fn {
         return List.of(pow(product(constant(Math.PI), sum(constant(1), pow(x, 2))), -1));
       case BD0:
         return List.of(sum(call(LOG, x), neg(args.get(2))), constant(1), neg(x));
+      case BINOMIAL_NLL:
+        // in Loader's form n p and n q enter as the bd0s' means; the counts are data
+        Expr n = args.get(1);
+        return java.util.Arrays.asList(
+            null, null, n, n, neg(x), neg(sum(n, neg(x))));
       case POISSON_NLL:
         // the count is data, never a parameter: no rule for it
         return java.util.Arrays.asList(null, constant(1), neg(x));
