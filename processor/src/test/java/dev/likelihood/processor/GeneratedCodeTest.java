@@ -53,6 +53,34 @@ class GeneratedCodeTest {
             + " double[] grad,");
   }
 
+  /**
+   * A statistic's condition fixed by a @Constant is decided at compile time: ecj flags a constant
+   * comparison such as {@code (0.0 > 0.0 ? mu : Double.NaN)} as dead code, which breaks users
+   * who build with ecj and warnings as errors (found by the samples' EcjCompilationTest).
+   */
+  @Test
+  void studentT_constantNu_meanHasNoConstantCondition() {
+    Compilation compilation = assertGenerates("example.Models_CauchyLoss", source("example.Models", """
+        package example;
+
+        import dev.likelihood.*;
+
+        final class Models {
+          @Likelihood(family = Family.STUDENT_T, constants = @Constant(name = "nu", value = 1))
+          record Cauchy(@Response double y, @Param double mu) {}
+
+          @Likelihood(family = Family.STUDENT_T, constants = @Constant(name = "nu", value = 4))
+          record Robust(@Response double y, @Param double mu) {}
+        }
+        """));
+    assertWithMessage("nu = 1 has no mean")
+        .that(generated(compilation, "example.Models_CauchyLoss"))
+        .contains("public static double mean(double mu) {\n    return Double.NaN;\n  }");
+    assertWithMessage("nu = 4 has mean mu")
+        .that(generated(compilation, "example.Models_RobustLoss"))
+        .contains("public static double mean(double mu) {\n    return mu;\n  }");
+  }
+
   @Test
   void bernoulli_booleanLogit() {
     assertGenerates("example.ClickLoss", source("example.Click", """
