@@ -5,13 +5,8 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.likelihood.processor.Compilations.compileStrict;
 import static dev.likelihood.processor.Compilations.generated;
 import static dev.likelihood.processor.Compilations.source;
-import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.google.testing.compile.Compilation;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -353,36 +348,5 @@ class GeneratedCodeTest {
         }
         """);
     assertGenerates("example.CallsLoss", calls, price, user);
-  }
-
-  /**
-   * The exact text of one small generated file: it pins the output format users read. To update
-   * after a deliberate change, run with {@code -Dlikelihood.updateGolden=true}, then read the
-   * diff before committing it.
-   */
-  @Test
-  void golden_bernoulliLogitBoolean() throws IOException {
-    Compilation compilation = assertGenerates("example.ClickLoss", source("example.Click", """
-        package example;
-
-        import dev.likelihood.*;
-
-        @Likelihood(family = Family.BERNOULLI, link = Link.LOGIT)
-        record Click(@Response boolean clicked, @Param double score) {}
-        """));
-    String actual = generated(compilation, "example.ClickLoss");
-    String resource = "/golden/example/ClickLoss.java";
-    if (Boolean.getBoolean("likelihood.updateGolden")) {
-      Path file = Path.of("src/test/resources" + resource);
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, actual, UTF_8);
-      return;
-    }
-    String expected;
-    try (InputStream in = GeneratedCodeTest.class.getResourceAsStream(resource)) {
-      assertWithMessage("golden file %s", resource).that(in).isNotNull();
-      expected = new String(in.readAllBytes(), UTF_8);
-    }
-    assertWithMessage("generated ClickLoss vs %s", resource).that(actual).isEqualTo(expected);
   }
 }
