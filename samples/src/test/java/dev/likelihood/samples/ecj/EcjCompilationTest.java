@@ -92,6 +92,7 @@ class EcjCompilationTest {
       for (String lossName : generatedFiles.keySet()) {
         Class<?> javacLoss = Class.forName(lossName);
         Class<?> ecjLoss = ecjBuilt.loadClass(lossName);
+        assertEquals(ecjBuilt, ecjLoss.getClassLoader(), lossName + " must be ecj's");
         Class<?> record = recordOf(javacLoss);
         Model model = roles.models.get(record.getName());
         assertTrue(model != null, "ecj's round did not see " + record.getName());
