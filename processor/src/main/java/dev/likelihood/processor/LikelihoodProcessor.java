@@ -10,11 +10,11 @@ import dev.likelihood.processor.model.LikelihoodModel;
 import dev.likelihood.processor.model.ModelReader;
 import dev.likelihood.processor.model.OrphanAnnotations;
 import dev.likelihood.processor.model.Reporter;
+import dev.likelihood.processor.model.Unresolved;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -23,13 +23,13 @@ import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
 
 /**
- * Round handling only: finds {@code @Likelihood} types, defers those whose component types are
- * not generated yet, and hands each one to read, derive and emit. A failure on one record is
+ * Round handling only: finds {@code @Likelihood} types, defers those that refer to types not
+ * generated yet (in a component's type or one of our annotations' values; see {@link
+ * Unresolved}), and hands each one to read, derive and emit. A failure on one record is
  * reported on that record; javac never sees an exception from here.
  */
 @AutoService(Processor.class)
@@ -38,7 +38,7 @@ public final class LikelihoodProcessor extends AbstractProcessor {
   private static final String LIKELIHOOD = "dev.likelihood.Likelihood";
   private static final String GENERATED = "javax.annotation.processing.Generated";
 
-  /** Records whose component types were unresolved in an earlier round, by qualified name. */
+  /** Records that referred to unresolved types in an earlier round, by qualified name. */
   private final Set<String> deferred = new LinkedHashSet<>();
   /** What holds each qualified name: types compiled from source and classes generated so far. */
   private final Map<String, String> takenNames = new LinkedHashMap<>();
@@ -92,12 +92,9 @@ public final class LikelihoodProcessor extends AbstractProcessor {
 
   private void processOne(TypeElement type, Reporter reporter, boolean lastRound) {
     try {
-      List<RecordComponentElement> unresolved = ModelReader.unresolvedComponents(type);
-      if (!unresolved.isEmpty()) {
+      if (Unresolved.in(type)) {
         if (lastRound) {
-          for (RecordComponentElement c : unresolved) {
-            reporter.error(c, Diagnostic.UNRESOLVED_TYPE, c.getSimpleName(), type.getSimpleName(), c.asType());
-          }
+          Unresolved.report(type, reporter);
         } else {
           deferred.add(type.getQualifiedName().toString());
         }

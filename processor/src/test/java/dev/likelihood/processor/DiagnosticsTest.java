@@ -956,6 +956,28 @@ class DiagnosticsTest {
         "@Param Missing x");
   }
 
+  @Test
+  void unresolvedValue() {
+    JavaFileObject file = source("example.Robust", """
+        package example;
+
+        import dev.likelihood.*;
+
+        @Likelihood(family = Family.STUDENT_T,
+            constants = @Constant(name = "nu", value = Tuning.NU))
+        record Robust(@Response double y, @Param double mu) {}
+        """);
+    Outcome outcome = compile(file);
+    assertThat(outcome.compilation()).hadErrorContaining("cannot find symbol"); // javac's own
+    assertError(
+        outcome,
+        file,
+        "[LikelihoodUnresolvedValue] 'value' of @Constant on record Robust never resolved: it"
+            + " refers to a type or constant that does not exist. Fix the reference, or make sure"
+            + " the processor that generates it runs",
+        "constants = @Constant(name = \"nu\", value = Tuning.NU)");
+  }
+
   /**
    * INTERNAL_ERROR cannot be provoked by a valid processor from source alone; another processor
    * that has already written example.PriceLoss makes the Filer throw. The failure must become a

@@ -173,6 +173,11 @@ public final class Exprs {
       // the guard matters only where one factor is infinite and the other zero
       return product(list.get(0), list.get(1));
     }
+    if (list.get(0) instanceof Const c && fn == Fn.WHERE_POSITIVE) {
+      // a condition known at compile time (a @Constant, as nu - 1 of a Cauchy's mean) leaves no
+      // constant comparison in the generated code, which ecj would flag as dead code
+      return c.value() > 0 ? list.get(1) : constant(Double.NaN);
+    }
     if (list.size() == 1 && list.get(0) instanceof Const c) {
       Double folded = fold(fn, c.value());
       if (folded != null) {
@@ -529,6 +534,10 @@ public final class Exprs {
         return StrictMath.log1p(x);
       case EXPM1:
         return StrictMath.expm1(x);
+      case RELU:
+        return Math.max(0.0, x);
+      case STEP:
+        return x > 0 ? 1.0 : 0.0;
       default:
         return null;
     }

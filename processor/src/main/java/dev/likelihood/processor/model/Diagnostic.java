@@ -104,6 +104,10 @@ public enum Diagnostic {
       "LikelihoodUnresolvedType",
       "component '%s' of record %s has a type that never resolved (%s). Fix the type, or make sure"
           + " the processor that generates it runs"),
+  UNRESOLVED_VALUE(
+      "LikelihoodUnresolvedValue",
+      "'%s' of @%s on %s never resolved: it refers to a type or constant that does not exist."
+          + " Fix the reference, or make sure the processor that generates it runs"),
   INTERNAL_ERROR(
       "LikelihoodInternalError",
       "the Likelihood processor failed on %s. This is a bug; please report it with this"

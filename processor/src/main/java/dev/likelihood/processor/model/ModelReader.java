@@ -20,7 +20,6 @@ import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 
@@ -56,19 +55,6 @@ public final class ModelReader {
     this.takenNames = takenNames;
     this.elements = elements;
     this.reporter = reporter;
-  }
-
-  /** The record's components whose types are not resolved yet (generated later, or missing). */
-  public static List<RecordComponentElement> unresolvedComponents(TypeElement type) {
-    List<RecordComponentElement> unresolved = new ArrayList<>();
-    if (type.getKind() == ElementKind.RECORD) {
-      for (RecordComponentElement c : type.getRecordComponents()) {
-        if (c.asType().getKind() == TypeKind.ERROR) {
-          unresolved.add(c);
-        }
-      }
-    }
-    return unresolved;
   }
 
   public Optional<LikelihoodModel> read(TypeElement type) {
