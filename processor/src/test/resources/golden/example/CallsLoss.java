@@ -20,7 +20,7 @@ import javax.annotation.processing.Generated;
  * </pre>
  * <h2>Negative log-likelihood of one sample</h2>
  * <pre>
- *   nll = rate - y log(rate) + lgamma(y + 1) = bd0(y, rate) + lgamma(y + 1) - y log(y) + y,  with y = calls
+ *   nll = rate - y log(rate) + lgamma(y + 1), for counts above 15 as bd0(y, rate) + lgamma(y + 1) - y log(y) + y,  with y = calls
  * </pre>
  * After substituting the links and rewriting into stable forms, and dropping constants, the generated code computes
  * <pre>

@@ -22,11 +22,11 @@ import javax.annotation.processing.Generated;
  * </pre>
  * <h2>Negative log-likelihood of one sample</h2>
  * <pre>
- *   nll = -log C(n, y) - y log(p) - (n - y) log(1 - p), n = trials; computed as Loader's bd0(y, n p) + bd0(n - y, n (1 - p)) + lgamma terms less their Stirling parts
+ *   nll = -log C(n, y) - y log(p) - (n - y) log(1 - p), n = trials; for n above 15 computed as Loader's bd0(y, n p) + bd0(n - y, n (1 - p)) + lgamma terms less their Stirling parts
  * </pre>
  * After substituting the links and rewriting into stable forms, the generated code computes
  * <pre>
- *   nll = bd0(y, trials Phi(eta), log(trials) + logPhi(eta)) + bd0(trials - y, trials Phi(-eta), log(trials) + logPhi(-eta)) + logFactorialResidual(y) + logFactorialResidual(trials - y) - logFactorialResidual(trials)
+ *   nll = binomialNll(y, trials, Phi(eta), Phi(-eta), logPhi(eta), logPhi(-eta))
  *   d nll / d eta = timesOrZero(-y, dLogPhi(eta)) + timesOrZero(-(trials - y), -dLogPhi(-eta))
  * </pre>
  * <p>Stable forms used:
@@ -34,8 +34,7 @@ import javax.annotation.processing.Generated;
  * <li>Phi(x), the standard normal CDF, relative-accurate in the lower tail</li>
  * <li>logPhi(x) = log Phi(x), accurate in both tails (x = -800 included)</li>
  * <li>dLogPhi(x) = phi(x)/Phi(x), the inverse Mills ratio, without exp of a difference of huge numbers</li>
- * <li>bd0(y, mu, log mu) = y log(y/mu) + mu - y, Loader's saddle-point deviance term, free of cancellation near y = mu</li>
- * <li>logFactorialResidual(y) = lgamma(y + 1) - y log y + y, by Stirling's series with Loader's correction, so that large counts lose no digits</li>
+ * <li>binomialNll(k, n, p, q, log p, log q) = -log C(n, k) - k log p - (n - k) log q: for n up to 15 the direct form with exact products (fma) and log C(n, k) to twice double precision, otherwise Loader's bd0(k, n p) + bd0(n - k, n q) and log-factorial residuals</li>
  * <li>timesOrZero(a, b) = a b, but exactly 0 when a = 0, so that a zero label silences an infinite log term</li>
  * </ul>
  */
@@ -63,10 +62,8 @@ public final class SuccessesLoss implements LikelihoodLoss<Successes> {
       throw Checks.outsideDomain("w", Checks.NO_ROW, w, ">= 0");
     }
     final double nll;
-    final double log = Math.log(trials);
-    final double sum = trials - y;
     final double minusEta = -eta;
-    nll = StableMath.bd0(y, trials * StableMath.ndtr(eta), log + StableMath.logNdtr(eta)) + StableMath.bd0(sum, trials * StableMath.ndtr(minusEta), log + StableMath.logNdtr(minusEta)) + StableMath.logFactorialResidual(y) + StableMath.logFactorialResidual(sum) - StableMath.logFactorialResidual(trials);
+    nll = StableMath.binomialNll(y, trials, StableMath.ndtr(eta), StableMath.ndtr(minusEta), StableMath.logNdtr(eta), StableMath.logNdtr(minusEta));
     return w * nll;
   }
 
@@ -86,12 +83,10 @@ public final class SuccessesLoss implements LikelihoodLoss<Successes> {
     }
     final double nll;
     final double dEta;
-    final double log = Math.log(trials);
-    final double sum = trials - y;
     final double minusEta = -eta;
     final double minusY = -y;
-    nll = StableMath.bd0(y, trials * StableMath.ndtr(eta), log + StableMath.logNdtr(eta)) + StableMath.bd0(sum, trials * StableMath.ndtr(minusEta), log + StableMath.logNdtr(minusEta)) + StableMath.logFactorialResidual(y) + StableMath.logFactorialResidual(sum) - StableMath.logFactorialResidual(trials);
-    dEta = StableMath.timesOrZero(minusY, StableMath.dLogNdtr(eta)) + StableMath.timesOrZero(-sum, -StableMath.dLogNdtr(minusEta));
+    nll = StableMath.binomialNll(y, trials, StableMath.ndtr(eta), StableMath.ndtr(minusEta), StableMath.logNdtr(eta), StableMath.logNdtr(minusEta));
+    dEta = StableMath.timesOrZero(minusY, StableMath.dLogNdtr(eta)) + StableMath.timesOrZero(-(trials - y), -StableMath.dLogNdtr(minusEta));
     grad[offset] = w * dEta;
     return w * nll;
   }
@@ -165,10 +160,8 @@ public final class SuccessesLoss implements LikelihoodLoss<Successes> {
         throw Checks.outsideDomain("w", i, w[i], ">= 0");
       }
       final double nll;
-      final double log = Math.log(trials[i]);
-      final double sum2 = trials[i] - y[i];
       final double minusEta = -eta[i];
-      nll = StableMath.bd0(y[i], trials[i] * StableMath.ndtr(eta[i]), log + StableMath.logNdtr(eta[i])) + StableMath.bd0(sum2, trials[i] * StableMath.ndtr(minusEta), log + StableMath.logNdtr(minusEta)) + StableMath.logFactorialResidual(y[i]) + StableMath.logFactorialResidual(sum2) - StableMath.logFactorialResidual(trials[i]);
+      nll = StableMath.binomialNll(y[i], trials[i], StableMath.ndtr(eta[i]), StableMath.ndtr(minusEta), StableMath.logNdtr(eta[i]), StableMath.logNdtr(minusEta));
       final double term = w[i] * nll;
       // Neumaier's compensated summation: the rounding error of each addition is kept
       final double total = sum + term;
@@ -255,12 +248,10 @@ public final class SuccessesLoss implements LikelihoodLoss<Successes> {
       }
       final double nll;
       final double dEta;
-      final double log = Math.log(trials[i]);
-      final double sum2 = trials[i] - y[i];
       final double minusEta = -eta[i];
       final double minusY = -y[i];
-      nll = StableMath.bd0(y[i], trials[i] * StableMath.ndtr(eta[i]), log + StableMath.logNdtr(eta[i])) + StableMath.bd0(sum2, trials[i] * StableMath.ndtr(minusEta), log + StableMath.logNdtr(minusEta)) + StableMath.logFactorialResidual(y[i]) + StableMath.logFactorialResidual(sum2) - StableMath.logFactorialResidual(trials[i]);
-      dEta = StableMath.timesOrZero(minusY, StableMath.dLogNdtr(eta[i])) + StableMath.timesOrZero(-sum2, -StableMath.dLogNdtr(minusEta));
+      nll = StableMath.binomialNll(y[i], trials[i], StableMath.ndtr(eta[i]), StableMath.ndtr(minusEta), StableMath.logNdtr(eta[i]), StableMath.logNdtr(minusEta));
+      dEta = StableMath.timesOrZero(minusY, StableMath.dLogNdtr(eta[i])) + StableMath.timesOrZero(-(trials[i] - y[i]), -StableMath.dLogNdtr(minusEta));
       gradEta[i] = scale * w[i] * dEta;
       final double term = w[i] * nll;
       // Neumaier's compensated summation: the rounding error of each addition is kept

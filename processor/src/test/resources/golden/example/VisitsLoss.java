@@ -26,9 +26,9 @@ import javax.annotation.processing.Generated;
  * </pre>
  * After substituting the links and rewriting into stable forms, the generated code computes
  * <pre>
- *   nll = bd0(exp(size), (visits + exp(size)) exp(size - logAddExp(size, mean + logDays)), log(visits + exp(size)) + size - logAddExp(size, mean + logDays)) + bd0(visits, (visits + exp(size)) exp(mean + logDays - logAddExp(size, mean + logDays)), log(visits + exp(size)) + mean + logDays - logAddExp(size, mean + logDays)) + logFactorialResidual(exp(size)) + logFactorialResidual(visits) - logFactorialResidual(visits + exp(size)) + log1p(visits exp(-size))
+ *   nll = logFactorialResidual(exp(size)) + logFactorialResidual(visits) - logFactorialResidual(visits + exp(size)) + bd0(exp(size), (visits + exp(size)) exp(size - logAddExp(size, mean + logDays)), log(visits + exp(size)) + size - logAddExp(size, mean + logDays)) + bd0(visits, (visits + exp(size)) exp(mean + logDays - logAddExp(size, mean + logDays)), log(visits + exp(size)) + mean + logDays - logAddExp(size, mean + logDays)) + log1p(visits exp(-size))
  *   d nll / d mean = timesOrZero(-exp(size), -sigmoid(mean + logDays - size)) - (visits + exp(size)) sigmoid(mean + logDays - size) exp(size - logAddExp(size, mean + logDays)) + (visits + exp(size)) sigmoid(-(mean + logDays - size)) exp(mean + logDays - logAddExp(size, mean + logDays)) + timesOrZero(-visits, sigmoid(-(mean + logDays - size)))
- *   d nll / d size = (size - (log(visits + exp(size)) + size - logAddExp(size, mean + logDays))) exp(size) + exp(2 size - logAddExp(size, mean + logDays)) + (visits + exp(size)) sigmoid(-(size - (mean + logDays))) exp(size - logAddExp(size, mean + logDays)) + timesOrZero(-exp(size), exp(size) / (visits + exp(size)) - sigmoid(size - (mean + logDays)) + 1) + exp(size + mean + logDays - logAddExp(size, mean + logDays)) - (visits + exp(size)) sigmoid(size - (mean + logDays)) exp(mean + logDays - logAddExp(size, mean + logDays)) + timesOrZero(-visits, exp(size) / (visits + exp(size)) - sigmoid(size - (mean + logDays))) + dLogFactorialResidual(exp(size)) exp(size) - dLogFactorialResidual(visits + exp(size)) exp(size) - visits exp(-size) / (visits exp(-size) + 1)
+ *   d nll / d size = dLogFactorialResidual(exp(size)) exp(size) - dLogFactorialResidual(visits + exp(size)) exp(size) + (size - (log(visits + exp(size)) + size - logAddExp(size, mean + logDays))) exp(size) + exp(2 size - logAddExp(size, mean + logDays)) + (visits + exp(size)) sigmoid(-(size - (mean + logDays))) exp(size - logAddExp(size, mean + logDays)) + timesOrZero(-exp(size), exp(size) / (visits + exp(size)) - sigmoid(size - (mean + logDays)) + 1) + exp(size + mean + logDays - logAddExp(size, mean + logDays)) - (visits + exp(size)) sigmoid(size - (mean + logDays)) exp(mean + logDays - logAddExp(size, mean + logDays)) + timesOrZero(-visits, exp(size) / (visits + exp(size)) - sigmoid(size - (mean + logDays))) - visits exp(-size) / (visits exp(-size) + 1)
  * </pre>
  * <p>Stable forms used:
  * <ul>
@@ -61,7 +61,7 @@ public final class VisitsLoss implements LikelihoodLoss<Visits> {
     final double exp = Math.exp(size);
     final double sum = visits + exp;
     final double log = Math.log(sum);
-    nll = StableMath.bd0(exp, sum * Math.exp(size - GammaMath.logAddExp(size, mean + logDays)), log + size - GammaMath.logAddExp(size, mean + logDays)) + StableMath.bd0(visits, sum * Math.exp(mean + logDays - GammaMath.logAddExp(size, mean + logDays)), log + mean + logDays - GammaMath.logAddExp(size, mean + logDays)) + StableMath.logFactorialResidual(exp) + StableMath.logFactorialResidual(visits) - StableMath.logFactorialResidual(sum) + StableMath.log1p(visits * Math.exp(-size));
+    nll = StableMath.logFactorialResidual(exp) + StableMath.logFactorialResidual(visits) - StableMath.logFactorialResidual(sum) + StableMath.bd0(exp, sum * Math.exp(size - GammaMath.logAddExp(size, mean + logDays)), log + size - GammaMath.logAddExp(size, mean + logDays)) + StableMath.bd0(visits, sum * Math.exp(mean + logDays - GammaMath.logAddExp(size, mean + logDays)), log + mean + logDays - GammaMath.logAddExp(size, mean + logDays)) + StableMath.log1p(visits * Math.exp(-size));
     return nll;
   }
 
@@ -97,9 +97,9 @@ public final class VisitsLoss implements LikelihoodLoss<Visits> {
     final double expNegAbs2 = StableMath.expNegAbs(product3);
     final double product4 = exp / sum;
     final double sigmoid3 = StableMath.sigmoid(sum5, expNegAbs2);
-    nll = StableMath.bd0(exp, sum * exp2, sum3) + StableMath.bd0(visits, sum * exp3, log + mean + logDays - GammaMath.logAddExp(size, sum2)) + StableMath.logFactorialResidual(exp) + StableMath.logFactorialResidual(visits) - StableMath.logFactorialResidual(sum) + StableMath.log1p(product);
+    nll = StableMath.logFactorialResidual(exp) + StableMath.logFactorialResidual(visits) - StableMath.logFactorialResidual(sum) + StableMath.bd0(exp, sum * exp2, sum3) + StableMath.bd0(visits, sum * exp3, log + mean + logDays - GammaMath.logAddExp(size, sum2)) + StableMath.log1p(product);
     dMean = StableMath.timesOrZero(product2, -sigmoid) - sum * sigmoid * exp2 + sum * sigmoid2 * exp3 + StableMath.timesOrZero(minusVisits, sigmoid2);
-    dSize = (size - sum3) * exp + Math.exp(size * 2.0 - GammaMath.logAddExp(size, sum2)) + sum * StableMath.sigmoid(product3, expNegAbs2) * exp2 + StableMath.timesOrZero(product2, product4 - sigmoid3 + 1.0) + Math.exp(size + mean + logDays - GammaMath.logAddExp(size, sum2)) - sum * sigmoid3 * exp3 + StableMath.timesOrZero(minusVisits, product4 - sigmoid3) + GammaMath.dLogFactorialResidual(exp) * exp - GammaMath.dLogFactorialResidual(sum) * exp - visits * (exp4 / (product + 1.0));
+    dSize = GammaMath.dLogFactorialResidual(exp) * exp - GammaMath.dLogFactorialResidual(sum) * exp + (size - sum3) * exp + Math.exp(size * 2.0 - GammaMath.logAddExp(size, sum2)) + sum * StableMath.sigmoid(product3, expNegAbs2) * exp2 + StableMath.timesOrZero(product2, product4 - sigmoid3 + 1.0) + Math.exp(size + mean + logDays - GammaMath.logAddExp(size, sum2)) - sum * sigmoid3 * exp3 + StableMath.timesOrZero(minusVisits, product4 - sigmoid3) - visits * (exp4 / (product + 1.0));
     grad[offset] = dMean;
     grad[offset + 1] = dSize;
     return nll;
@@ -172,7 +172,7 @@ public final class VisitsLoss implements LikelihoodLoss<Visits> {
       final double exp = Math.exp(size[i]);
       final double sum2 = visits[i] + exp;
       final double log = Math.log(sum2);
-      nll = StableMath.bd0(exp, sum2 * Math.exp(size[i] - GammaMath.logAddExp(size[i], mean[i] + logDays[i])), log + size[i] - GammaMath.logAddExp(size[i], mean[i] + logDays[i])) + StableMath.bd0(visits[i], sum2 * Math.exp(mean[i] + logDays[i] - GammaMath.logAddExp(size[i], mean[i] + logDays[i])), log + mean[i] + logDays[i] - GammaMath.logAddExp(size[i], mean[i] + logDays[i])) + StableMath.logFactorialResidual(exp) + StableMath.logFactorialResidual(visits[i]) - StableMath.logFactorialResidual(sum2) + StableMath.log1p(visits[i] * Math.exp(-size[i]));
+      nll = StableMath.logFactorialResidual(exp) + StableMath.logFactorialResidual(visits[i]) - StableMath.logFactorialResidual(sum2) + StableMath.bd0(exp, sum2 * Math.exp(size[i] - GammaMath.logAddExp(size[i], mean[i] + logDays[i])), log + size[i] - GammaMath.logAddExp(size[i], mean[i] + logDays[i])) + StableMath.bd0(visits[i], sum2 * Math.exp(mean[i] + logDays[i] - GammaMath.logAddExp(size[i], mean[i] + logDays[i])), log + mean[i] + logDays[i] - GammaMath.logAddExp(size[i], mean[i] + logDays[i])) + StableMath.log1p(visits[i] * Math.exp(-size[i]));
       final double term = nll;
       // Neumaier's compensated summation: the rounding error of each addition is kept
       final double total = sum + term;
@@ -278,9 +278,9 @@ public final class VisitsLoss implements LikelihoodLoss<Visits> {
       final double expNegAbs2 = StableMath.expNegAbs(product3);
       final double product4 = exp / sum2;
       final double sigmoid3 = StableMath.sigmoid(sum6, expNegAbs2);
-      nll = StableMath.bd0(exp, sum2 * exp2, sum4) + StableMath.bd0(visits[i], sum2 * exp3, log + mean[i] + logDays[i] - GammaMath.logAddExp(size[i], sum3)) + StableMath.logFactorialResidual(exp) + StableMath.logFactorialResidual(visits[i]) - StableMath.logFactorialResidual(sum2) + StableMath.log1p(product);
+      nll = StableMath.logFactorialResidual(exp) + StableMath.logFactorialResidual(visits[i]) - StableMath.logFactorialResidual(sum2) + StableMath.bd0(exp, sum2 * exp2, sum4) + StableMath.bd0(visits[i], sum2 * exp3, log + mean[i] + logDays[i] - GammaMath.logAddExp(size[i], sum3)) + StableMath.log1p(product);
       dMean = StableMath.timesOrZero(product2, -sigmoid) - sum2 * sigmoid * exp2 + sum2 * sigmoid2 * exp3 + StableMath.timesOrZero(minusVisits, sigmoid2);
-      dSize = (size[i] - sum4) * exp + Math.exp(size[i] * 2.0 - GammaMath.logAddExp(size[i], sum3)) + sum2 * StableMath.sigmoid(product3, expNegAbs2) * exp2 + StableMath.timesOrZero(product2, product4 - sigmoid3 + 1.0) + Math.exp(size[i] + mean[i] + logDays[i] - GammaMath.logAddExp(size[i], sum3)) - sum2 * sigmoid3 * exp3 + StableMath.timesOrZero(minusVisits, product4 - sigmoid3) + GammaMath.dLogFactorialResidual(exp) * exp - GammaMath.dLogFactorialResidual(sum2) * exp - visits[i] * (exp4 / (product + 1.0));
+      dSize = GammaMath.dLogFactorialResidual(exp) * exp - GammaMath.dLogFactorialResidual(sum2) * exp + (size[i] - sum4) * exp + Math.exp(size[i] * 2.0 - GammaMath.logAddExp(size[i], sum3)) + sum2 * StableMath.sigmoid(product3, expNegAbs2) * exp2 + StableMath.timesOrZero(product2, product4 - sigmoid3 + 1.0) + Math.exp(size[i] + mean[i] + logDays[i] - GammaMath.logAddExp(size[i], sum3)) - sum2 * sigmoid3 * exp3 + StableMath.timesOrZero(minusVisits, product4 - sigmoid3) - visits[i] * (exp4 / (product + 1.0));
       gradMean[i] = scale * dMean;
       gradSize[i] = scale * dSize;
       final double term = nll;
