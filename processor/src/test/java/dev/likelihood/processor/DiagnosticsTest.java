@@ -897,6 +897,25 @@ class DiagnosticsTest {
         "@Offset double shift");
   }
 
+  /** Found by FuzzTest: restricted identifiers passed the check, and the class did not compile. */
+  @Test
+  void invalidClassName_restrictedIdentifier() {
+    for (String name : new String[] {"record", "var", "yield", "sealed", "permits"}) {
+      JavaFileObject file = source("example.Price", """
+          package example;
+
+          import dev.likelihood.*;
+
+          @Likelihood(family = Family.NORMAL,
+              className = "%s")
+          record Price(@Response double y, @Param double mu) {}
+          """.formatted(name));
+      assertError(compile(file), file,
+          "[LikelihoodInvalidClassName] className \"" + name + "\" is not a valid Java class name.",
+          "className = \"" + name + "\"");
+    }
+  }
+
   @Test
   void exclusiveParameters() {
     JavaFileObject file = source("example.Point", """

@@ -328,6 +328,33 @@ class GeneratedCodeTest {
   }
 
   /**
+   * Found by FuzzTest: a component named like a type that generated code uses (Math, Objects,
+   * Checks, ParallelBatch, Reduction...) obscured that type (JLS 6.4.2), and the loss did not
+   * compile; so did a className naming one of them.
+   */
+  @Test
+  void componentsNamedLikeTypesTheGeneratedCodeUses() {
+    assertGenerates("example.PriceLoss", source("example.Price", """
+        package example;
+
+        import dev.likelihood.*;
+
+        @Likelihood(family = Family.NORMAL)
+        record Price(@Response double Math, @Param double Objects,
+            @Param("sigma") double StableMath, @Weight double Checks,
+            @Offset double ParallelBatch, double Reduction, double CompensatedSum) {}
+        """));
+    assertGenerates("example.Math", source("example.Price", """
+        package example;
+
+        import dev.likelihood.*;
+
+        @Likelihood(family = Family.NORMAL, className = "Math")
+        record Price(@Response double y, @Param double mu) {}
+        """));
+  }
+
+  /**
    * The exact text of one small generated file: it pins the output format users read. To update
    * after a deliberate change, run with {@code -Dlikelihood.updateGolden=true}, then read the
    * diff before committing it.
