@@ -897,6 +897,44 @@ class DiagnosticsTest {
         "@Offset double shift");
   }
 
+  /** Found by FuzzTest: the offset check read the first binding, not the primary parameter's. */
+  @Test
+  void vectorOffset_primaryGivenAsKnown() {
+    JavaFileObject file = source("example.Label", """
+        package example;
+
+        import dev.likelihood.*;
+
+        @Likelihood(family = Family.CATEGORICAL)
+        record Label(@Response int y,
+            @Known("logits") double[] logits,
+            @Offset double shift) {}
+        """);
+    Outcome outcome = compile(file);
+    assertError(outcome, file, "[LikelihoodVectorKnown]", "@Known(\"logits\") double[] logits");
+    assertError(outcome, file, "[LikelihoodVectorOffset] @Offset 'shift' would be added to the"
+        + " vector parameter 'logits'", "@Offset double shift");
+    assertThat(outcome.compilation()).hadErrorCount(2);
+  }
+
+  /** Found by FuzzTest: with mu missing, the offset was blamed on 'sigma', its default. */
+  @Test
+  void offsetWithoutParam_notReportedWhenThePrimaryIsMissing() {
+    JavaFileObject file = source("example.Price", """
+        package example;
+
+        import dev.likelihood.*;
+
+        @Likelihood(family = Family.NORMAL)
+        record Price(@Response double y,
+            @Offset double shift) {}
+        """);
+    Outcome outcome = compile(file);
+    assertError(outcome, file, "[LikelihoodMissingParameter] NORMAL needs its parameter 'mu'",
+        "@Likelihood(family = Family.NORMAL)");
+    assertThat(outcome.compilation()).hadErrorCount(1);
+  }
+
   /** Found by FuzzTest: restricted identifiers passed the check, and the class did not compile. */
   @Test
   void invalidClassName_restrictedIdentifier() {

@@ -312,19 +312,23 @@ public final class ModelReader {
       List<ParameterBinding> bindings,
       Map<Component, RecordComponentElement> sources) {
     Optional<Component> offset = components.stream().filter(c -> c.role() == Role.OFFSET).findFirst();
-    if (offset.isEmpty() || signature.isEmpty() || bindings.isEmpty()) {
+    if (offset.isEmpty() || signature.isEmpty()) {
       return;
     }
-    ParameterBinding primary = bindings.get(0);
-    if (primary.parameter().vector()) {
+    FamilyParameter primary = signature.get().primary();
+    if (primary.vector()) {
       reporter.error(
           sources.get(offset.get()), Diagnostic.VECTOR_OFFSET, offset.get().name(),
-          primary.parameter().name(), signature.get().family());
-    } else if (primary.source() != Source.PARAM) {
-      reporter.error(
-          sources.get(offset.get()), Diagnostic.OFFSET_WITHOUT_PARAM, offset.get().name(),
-          primary.parameter().name());
+          primary.name(), signature.get().family());
+      return;
     }
+    // a primary parameter that is missing or was rejected is reported already
+    bindings.stream()
+        .filter(b -> b.parameter().equals(primary) && b.source() != Source.PARAM)
+        .findFirst()
+        .ifPresent(b -> reporter.error(
+            sources.get(offset.get()), Diagnostic.OFFSET_WITHOUT_PARAM, offset.get().name(),
+            primary.name()));
   }
 
   static String annotationName(Role role) {
