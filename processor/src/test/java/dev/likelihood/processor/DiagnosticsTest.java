@@ -897,6 +897,28 @@ class DiagnosticsTest {
         "@Offset double shift");
   }
 
+  /** Found by FuzzTest: a vector given by one @Constant crashed the emitter (InternalError). */
+  @Test
+  void vectorKnown_constant() {
+    JavaFileObject file = source("example.Label", """
+        package example;
+
+        import dev.likelihood.*;
+
+        @Likelihood(family = Family.CATEGORICAL, constants = {
+            @Constant(name = "logits", value = 1)})
+        record Label(@Response int y) {}
+        """);
+    Outcome outcome = compile(file);
+    assertError(
+        outcome,
+        file,
+        "[LikelihoodVectorKnown] parameter 'logits' of CATEGORICAL is a vector, which a @Constant"
+            + " cannot give. Replace the @Constant with a component @Param(\"logits\") double[]",
+        "@Constant(name = \"logits\", value = 1)");
+    assertThat(outcome.compilation()).hadErrorCount(1); // not "missing" as well
+  }
+
   /** Found by FuzzTest: the offset check read the first binding, not the primary parameter's. */
   @Test
   void vectorOffset_primaryGivenAsKnown() {
@@ -932,6 +954,24 @@ class DiagnosticsTest {
     Outcome outcome = compile(file);
     assertError(outcome, file, "[LikelihoodMissingParameter] NORMAL needs its parameter 'mu'",
         "@Likelihood(family = Family.NORMAL)");
+    assertThat(outcome.compilation()).hadErrorCount(1);
+  }
+
+  /** Found by FuzzTest: a constant outside its domain was also reported missing. */
+  @Test
+  void constantDomain_isNotAlsoReportedMissing() {
+    JavaFileObject file = source("example.Robust", """
+        package example;
+
+        import dev.likelihood.*;
+
+        @Likelihood(family = Family.STUDENT_T, constants = {
+            @Constant(name = "nu", value = -1)})
+        record Robust(@Response double y, @Param double mu) {}
+        """);
+    Outcome outcome = compile(file);
+    assertError(outcome, file, "[LikelihoodConstantDomain] @Constant nu = -1.0",
+        "@Constant(name = \"nu\", value = -1)");
     assertThat(outcome.compilation()).hadErrorCount(1);
   }
 
