@@ -975,6 +975,28 @@ class DiagnosticsTest {
     assertThat(outcome.compilation()).hadErrorCount(1);
   }
 
+  /**
+   * Found by FuzzTest: INVERSE_SQUARED is defined for eta &gt; 0 only, and no run-time guard
+   * loops over a vector, so a mixture's mu gave NaN for a negative eta.
+   */
+  @Test
+  void linkNotAllowed_inverseSquaredOnAVector() {
+    JavaFileObject file = source("example.Mixture", """
+        package example;
+
+        import dev.likelihood.*;
+
+        @Likelihood(family = Family.GAUSSIAN_MIXTURE)
+        record Mixture(@Response double y, @Param double[] weights,
+            @Param(value = "mu", link = Link.INVERSE_SQUARED) double[] mu,
+            @Param("sigma") double[] sigma) {}
+        """);
+    assertError(compile(file), file,
+        "[LikelihoodLinkNotAllowed] link INVERSE_SQUARED cannot map onto parameter 'mu' of"
+            + " GAUSSIAN_MIXTURE",
+        "@Param(value = \"mu\", link = Link.INVERSE_SQUARED) double[] mu");
+  }
+
   /** Found by FuzzTest: restricted identifiers passed the check, and the class did not compile. */
   @Test
   void invalidClassName_restrictedIdentifier() {

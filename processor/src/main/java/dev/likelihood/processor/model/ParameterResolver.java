@@ -229,8 +229,11 @@ final class ParameterResolver {
   private boolean linkFits(
       Link link, FamilyParameter p, Element element, AnnotationMirror mirror, AnnotationValue value) {
     LinkRules.Fit fit = LinkRules.fit(link, p.domain());
-    // no run-time guard loops over a vector: a link that can leave the domain is an error there
-    switch (p.vector() && fit == LinkRules.Fit.WARN ? LinkRules.Fit.ERROR : fit) {
+    // no run-time guard loops over a vector: a link that can leave the domain, or that is only
+    // defined for eta > 0 (INVERSE_SQUARED), is an error there
+    boolean unguarded =
+        p.vector() && (fit == LinkRules.Fit.WARN || LinkRules.needsPositiveEta(link, p.domain()));
+    switch (unguarded ? LinkRules.Fit.ERROR : fit) {
       case ERROR:
         reporter.error(
             element, mirror, value, Diagnostic.LINK_NOT_ALLOWED, link, p.name(), signature.family(),
