@@ -354,6 +354,23 @@ class GeneratedCodeTest {
         """));
   }
 
+  /** Found by FuzzTest: with scaleTril before mu, the kernel took scaleTril's length as D. */
+  @Test
+  void multivariateNormal_scaleTrilDeclaredBeforeMu() {
+    Compilation compilation = assertGenerates("example.PointLoss", source("example.Point", """
+        package example;
+
+        import dev.likelihood.*;
+
+        @Likelihood(family = Family.MULTIVARIATE_NORMAL)
+        record Point(@Param("scaleTril") double[] tril, @Param double[] mu,
+            @Response double[] y) {}
+        """));
+    String text = generated(compilation, "example.PointLoss");
+    assertWithMessage("PointLoss").that(text).contains("CholeskyNormal.nll(y, 0, mu, 0, tril, 0, ");
+    assertWithMessage("PointLoss").that(text).contains("final int dimension = mu.length;");
+  }
+
   /**
    * The exact text of one small generated file: it pins the output format users read. To update
    * after a deliberate change, run with {@code -Dlikelihood.updateGolden=true}, then read the
