@@ -1016,6 +1016,34 @@ class DiagnosticsTest {
     }
   }
 
+  /**
+   * Found by FuzzTest: javac lists no local classes to processors, so a record declared in a
+   * method was ignored without a word. Compiled without RecordingProcessor, whose wrapped
+   * environment hides javac's task from the listener that reports it.
+   */
+  @Test
+  void inaccessibleRecord_local() {
+    JavaFileObject file = source("example.Outer", """
+        package example;
+
+        import dev.likelihood.*;
+
+        class Outer {
+          void fit() {
+            @Likelihood(family = Family.NORMAL)
+            record Price(@Response double y, @Param double mu) {}
+          }
+        }
+        """);
+    Compilation compilation = javac().withProcessors(new LikelihoodProcessor()).compile(file);
+    assertThat(compilation).failed();
+    assertThat(compilation)
+        .hadErrorContaining("[LikelihoodInaccessibleRecord] record Price is declared inside a method")
+        .inFile(file)
+        .onLineContaining("@Likelihood(family = Family.NORMAL)");
+    assertThat(compilation).hadErrorCount(1);
+  }
+
   @Test
   void exclusiveParameters() {
     JavaFileObject file = source("example.Point", """
