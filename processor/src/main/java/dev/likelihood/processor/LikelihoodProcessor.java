@@ -7,6 +7,7 @@ import dev.likelihood.processor.emit.GeneratedFiles;
 import dev.likelihood.processor.emit.LossClassWriter;
 import dev.likelihood.processor.model.Diagnostic;
 import dev.likelihood.processor.model.LikelihoodModel;
+import dev.likelihood.processor.model.LocalLikelihoodTypes;
 import dev.likelihood.processor.model.ModelReader;
 import dev.likelihood.processor.model.OrphanAnnotations;
 import dev.likelihood.processor.model.Reporter;
@@ -42,6 +43,12 @@ public final class LikelihoodProcessor extends AbstractProcessor {
   private final Set<String> deferred = new LinkedHashSet<>();
   /** What holds each qualified name: types compiled from source and classes generated so far. */
   private final Map<String, String> takenNames = new LinkedHashMap<>();
+
+  @Override
+  public synchronized void init(javax.annotation.processing.ProcessingEnvironment env) {
+    super.init(env);
+    LocalLikelihoodTypes.register(env);
+  }
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {

@@ -897,6 +897,153 @@ class DiagnosticsTest {
         "@Offset double shift");
   }
 
+  /** Found by FuzzTest: a vector given by one @Constant crashed the emitter (InternalError). */
+  @Test
+  void vectorKnown_constant() {
+    JavaFileObject file = source("example.Label", """
+        package example;
+
+        import dev.likelihood.*;
+
+        @Likelihood(family = Family.CATEGORICAL, constants = {
+            @Constant(name = "logits", value = 1)})
+        record Label(@Response int y) {}
+        """);
+    Outcome outcome = compile(file);
+    assertError(
+        outcome,
+        file,
+        "[LikelihoodVectorKnown] parameter 'logits' of CATEGORICAL is a vector, which a @Constant"
+            + " cannot give. Replace the @Constant with a component @Param(\"logits\") double[]",
+        "@Constant(name = \"logits\", value = 1)");
+    assertThat(outcome.compilation()).hadErrorCount(1); // not "missing" as well
+  }
+
+  /** Found by FuzzTest: the offset check read the first binding, not the primary parameter's. */
+  @Test
+  void vectorOffset_primaryGivenAsKnown() {
+    JavaFileObject file = source("example.Label", """
+        package example;
+
+        import dev.likelihood.*;
+
+        @Likelihood(family = Family.CATEGORICAL)
+        record Label(@Response int y,
+            @Known("logits") double[] logits,
+            @Offset double shift) {}
+        """);
+    Outcome outcome = compile(file);
+    assertError(outcome, file, "[LikelihoodVectorKnown]", "@Known(\"logits\") double[] logits");
+    assertError(outcome, file, "[LikelihoodVectorOffset] @Offset 'shift' would be added to the"
+        + " vector parameter 'logits'", "@Offset double shift");
+    assertThat(outcome.compilation()).hadErrorCount(2);
+  }
+
+  /** Found by FuzzTest: with mu missing, the offset was blamed on 'sigma', its default. */
+  @Test
+  void offsetWithoutParam_notReportedWhenThePrimaryIsMissing() {
+    JavaFileObject file = source("example.Price", """
+        package example;
+
+        import dev.likelihood.*;
+
+        @Likelihood(family = Family.NORMAL)
+        record Price(@Response double y,
+            @Offset double shift) {}
+        """);
+    Outcome outcome = compile(file);
+    assertError(outcome, file, "[LikelihoodMissingParameter] NORMAL needs its parameter 'mu'",
+        "@Likelihood(family = Family.NORMAL)");
+    assertThat(outcome.compilation()).hadErrorCount(1);
+  }
+
+  /** Found by FuzzTest: a constant outside its domain was also reported missing. */
+  @Test
+  void constantDomain_isNotAlsoReportedMissing() {
+    JavaFileObject file = source("example.Robust", """
+        package example;
+
+        import dev.likelihood.*;
+
+        @Likelihood(family = Family.STUDENT_T, constants = {
+            @Constant(name = "nu", value = -1)})
+        record Robust(@Response double y, @Param double mu) {}
+        """);
+    Outcome outcome = compile(file);
+    assertError(outcome, file, "[LikelihoodConstantDomain] @Constant nu = -1.0",
+        "@Constant(name = \"nu\", value = -1)");
+    assertThat(outcome.compilation()).hadErrorCount(1);
+  }
+
+  /**
+   * Found by FuzzTest: INVERSE_SQUARED is defined for eta &gt; 0 only, and no run-time guard
+   * loops over a vector, so a mixture's mu gave NaN for a negative eta.
+   */
+  @Test
+  void linkNotAllowed_inverseSquaredOnAVector() {
+    JavaFileObject file = source("example.Mixture", """
+        package example;
+
+        import dev.likelihood.*;
+
+        @Likelihood(family = Family.GAUSSIAN_MIXTURE)
+        record Mixture(@Response double y, @Param double[] weights,
+            @Param(value = "mu", link = Link.INVERSE_SQUARED) double[] mu,
+            @Param("sigma") double[] sigma) {}
+        """);
+    assertError(compile(file), file,
+        "[LikelihoodLinkNotAllowed] link INVERSE_SQUARED cannot map onto parameter 'mu' of"
+            + " GAUSSIAN_MIXTURE",
+        "@Param(value = \"mu\", link = Link.INVERSE_SQUARED) double[] mu");
+  }
+
+  /** Found by FuzzTest: restricted identifiers passed the check, and the class did not compile. */
+  @Test
+  void invalidClassName_restrictedIdentifier() {
+    for (String name : new String[] {"record", "var", "yield", "sealed", "permits"}) {
+      JavaFileObject file = source("example.Price", """
+          package example;
+
+          import dev.likelihood.*;
+
+          @Likelihood(family = Family.NORMAL,
+              className = "%s")
+          record Price(@Response double y, @Param double mu) {}
+          """.formatted(name));
+      assertError(compile(file), file,
+          "[LikelihoodInvalidClassName] className \"" + name + "\" is not a valid Java class name.",
+          "className = \"" + name + "\"");
+    }
+  }
+
+  /**
+   * Found by FuzzTest: javac lists no local classes to processors, so a record declared in a
+   * method was ignored without a word. Compiled without RecordingProcessor, whose wrapped
+   * environment hides javac's task from the listener that reports it.
+   */
+  @Test
+  void inaccessibleRecord_local() {
+    JavaFileObject file = source("example.Outer", """
+        package example;
+
+        import dev.likelihood.*;
+
+        class Outer {
+          void fit() {
+            @Likelihood(family = Family.NORMAL)
+            record Price(@Response double y, @Param double mu) {}
+          }
+        }
+        """);
+    Compilation compilation = javac().withProcessors(new LikelihoodProcessor()).compile(file);
+    assertThat(compilation).failed();
+    assertThat(compilation)
+        .hadErrorContaining("[LikelihoodInaccessibleRecord] record Price is declared inside a method")
+        .inFile(file)
+        .onLineContaining("@Likelihood(family = Family.NORMAL)");
+    assertThat(compilation).hadErrorCount(1);
+  }
+
   @Test
   void exclusiveParameters() {
     JavaFileObject file = source("example.Point", """

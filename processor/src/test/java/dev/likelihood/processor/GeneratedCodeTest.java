@@ -349,4 +349,48 @@ class GeneratedCodeTest {
         """);
     assertGenerates("example.CallsLoss", calls, price, user);
   }
+
+  /**
+   * Found by FuzzTest: a component named like a type that generated code uses (Math, Objects,
+   * Checks, ParallelBatch, Reduction...) obscured that type (JLS 6.4.2), and the loss did not
+   * compile; so did a className naming one of them.
+   */
+  @Test
+  void componentsNamedLikeTypesTheGeneratedCodeUses() {
+    assertGenerates("example.PriceLoss", source("example.Price", """
+        package example;
+
+        import dev.likelihood.*;
+
+        @Likelihood(family = Family.NORMAL)
+        record Price(@Response double Math, @Param double Objects,
+            @Param("sigma") double StableMath, @Weight double Checks,
+            @Offset double ParallelBatch, double Reduction, double CompensatedSum) {}
+        """));
+    assertGenerates("example.Math", source("example.Price", """
+        package example;
+
+        import dev.likelihood.*;
+
+        @Likelihood(family = Family.NORMAL, className = "Math")
+        record Price(@Response double y, @Param double mu) {}
+        """));
+  }
+
+  /** Found by FuzzTest: with scaleTril before mu, the kernel took scaleTril's length as D. */
+  @Test
+  void multivariateNormal_scaleTrilDeclaredBeforeMu() {
+    Compilation compilation = assertGenerates("example.PointLoss", source("example.Point", """
+        package example;
+
+        import dev.likelihood.*;
+
+        @Likelihood(family = Family.MULTIVARIATE_NORMAL)
+        record Point(@Param("scaleTril") double[] tril, @Param double[] mu,
+            @Response double[] y) {}
+        """));
+    String text = generated(compilation, "example.PointLoss");
+    assertWithMessage("PointLoss").that(text).contains("CholeskyNormal.nll(y, 0, mu, 0, tril, 0, ");
+    assertWithMessage("PointLoss").that(text).contains("final int dimension = mu.length;");
+  }
 }

@@ -26,19 +26,19 @@ import javax.tools.JavaFileObject;
 /**
  * Wraps a processor and records the names of the source files it creates through the Filer.
  * compile-testing hides generated files once a compilation has failed, which is exactly when
- * "nothing was generated for the invalid record" needs checking.
+ * "nothing was generated for the invalid record" needs checking. Public for the fuzzer.
  */
-final class RecordingProcessor implements Processor {
+public final class RecordingProcessor implements Processor {
 
   private final Processor delegate;
   private final List<String> createdSources = new ArrayList<>();
 
-  RecordingProcessor(Processor delegate) {
+  public RecordingProcessor(Processor delegate) {
     this.delegate = delegate;
   }
 
   /** Qualified names of the source files created so far, in creation order. */
-  List<String> createdSources() {
+  public List<String> createdSources() {
     return List.copyOf(createdSources);
   }
 

@@ -6,6 +6,8 @@ import dev.likelihood.processor.derive.DerivedLoss;
 import dev.likelihood.processor.derive.Kernel;
 import dev.likelihood.processor.model.Component;
 import dev.likelihood.processor.model.LikelihoodModel;
+import dev.likelihood.processor.model.ParameterBinding;
+import dev.likelihood.processor.model.Source;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +45,11 @@ final class KernelCall {
     List<CodeBlock> args = new ArrayList<>();
     String width = variables.get(ExpressionWriter.WIDTH);
     Component response = model.response();
-    List<Component> params = model.paramComponents();
+    // the kernel takes its parameters in the family's order, whatever the record's order
+    List<Component> params = model.parameters().stream()
+        .filter(b -> b.source() == Source.PARAM)
+        .map(ParameterBinding::component)
+        .toList();
     if (kernel == Kernel.PLACKETT_LUCE) {
       Component scores = params.get(0);
       args.add(CodeBlock.of("$L", scores.name()));

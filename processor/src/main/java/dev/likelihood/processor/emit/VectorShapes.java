@@ -50,9 +50,15 @@ final class VectorShapes {
     }
   }
 
-  /** The component one sample's common length is read from: the first vector parameter. */
+  /**
+   * The component one sample's common length is read from: the first vector parameter that is
+   * not a packed triangle (whose D(D + 1)/2 entries are not the width).
+   */
   Component widthSource() {
-    return model.paramComponents().stream().filter(c -> c.type().isArray()).findFirst().orElseThrow();
+    return model.paramComponents().stream()
+        .filter(c -> c.type().isArray() && !isTriangle(c))
+        .findFirst()
+        .orElseThrow();
   }
 
   /**

@@ -87,8 +87,7 @@ public enum Diagnostic {
           + " Make the primary parameter a @Param, or remove the offset"),
   VECTOR_KNOWN(
       "LikelihoodVectorKnown",
-      "parameter '%s' of %s is a vector, which a @Known component cannot give. Make the component"
-          + " a @Param(\"%s\") double[] (its gradient is then computed too)"),
+      "parameter '%s' of %s is a vector, which %s cannot give. %s"),
   VECTOR_OFFSET(
       "LikelihoodVectorOffset",
       "@Offset '%s' would be added to the vector parameter '%s' of %s, where a common shift does"

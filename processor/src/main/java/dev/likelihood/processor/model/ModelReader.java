@@ -37,7 +37,11 @@ public final class ModelReader {
           "BesselMath", "UncertainSigmoid", "StudentMath", "Kernels", "RobustMath", "PlackettLuce",
           "CholeskyNormal",
           "Checks", "Reduction", "LikelihoodLoss",
-          "CompensatedSum");
+          "CompensatedSum", "ParallelBatch", "ForkJoinPool", "Softmax");
+
+  /** Identifiers that are not keywords but cannot name a class (JLS 3.9, TypeIdentifier). */
+  private static final Set<String> RESTRICTED_TYPE_NAMES =
+      Set.of("var", "yield", "record", "sealed", "permits");
 
   private final Map<String, String> takenNames;
   private final Elements elements;
@@ -95,18 +99,25 @@ public final class ModelReader {
             Annotations.bool(likelihood, "dropConstants", false),
             components,
             bindings,
-            shadowedNames(type)));
+            shadowedNames(type, lossClassName)));
   }
 
-  /** The names generated code uses that a type in the record's package (or the record) hides. */
-  private List<String> shadowedNames(TypeElement type) {
+  /**
+   * The names generated code uses that a type in the record's package (or the record) hides, or
+   * that a component or the generated class itself obscures: a parameter named {@code Math} makes {@code Math.exp} a field
+   * access on a double (JLS 6.4.2), so the type must be written qualified.
+   */
+  private List<String> shadowedNames(TypeElement type, String lossClassName) {
     String pkg = packageOf(type);
     List<String> shadowed = new ArrayList<>();
     for (String name : NAMES_GENERATED_CODE_USES) {
       boolean nested = type.getEnclosedElements().stream()
           .anyMatch(e -> (e.getKind().isClass() || e.getKind().isInterface())
               && e.getSimpleName().contentEquals(name));
-      if (nested || elements.getTypeElement(pkg.isEmpty() ? name : pkg + "." + name) != null) {
+      boolean component = type.getRecordComponents().stream()
+          .anyMatch(c -> c.getSimpleName().contentEquals(name));
+      if (nested || component || name.equals(lossClassName)
+          || elements.getTypeElement(pkg.isEmpty() ? name : pkg + "." + name) != null) {
         shadowed.add(name);
       }
     }
@@ -154,7 +165,9 @@ public final class ModelReader {
   private String lossClassName(TypeElement type, AnnotationMirror likelihood) {
     String explicit = Annotations.string(likelihood, "className", "");
     String name = explicit.isEmpty() ? defaultLossName(type) : explicit;
-    if (!explicit.isEmpty() && (!SourceVersion.isIdentifier(explicit) || SourceVersion.isKeyword(explicit))) {
+    if (!explicit.isEmpty()
+        && (!SourceVersion.isIdentifier(explicit) || SourceVersion.isKeyword(explicit)
+            || RESTRICTED_TYPE_NAMES.contains(explicit))) {
       reporter.error(
           type, likelihood, Annotations.explicit(likelihood, "className").orElse(null),
           Diagnostic.INVALID_CLASS_NAME, explicit, defaultLossName(type));
@@ -285,19 +298,23 @@ public final class ModelReader {
       List<ParameterBinding> bindings,
       Map<Component, RecordComponentElement> sources) {
     Optional<Component> offset = components.stream().filter(c -> c.role() == Role.OFFSET).findFirst();
-    if (offset.isEmpty() || signature.isEmpty() || bindings.isEmpty()) {
+    if (offset.isEmpty() || signature.isEmpty()) {
       return;
     }
-    ParameterBinding primary = bindings.get(0);
-    if (primary.parameter().vector()) {
+    FamilyParameter primary = signature.get().primary();
+    if (primary.vector()) {
       reporter.error(
           sources.get(offset.get()), Diagnostic.VECTOR_OFFSET, offset.get().name(),
-          primary.parameter().name(), signature.get().family());
-    } else if (primary.source() != Source.PARAM) {
-      reporter.error(
-          sources.get(offset.get()), Diagnostic.OFFSET_WITHOUT_PARAM, offset.get().name(),
-          primary.parameter().name());
+          primary.name(), signature.get().family());
+      return;
     }
+    // a primary parameter that is missing or was rejected is reported already
+    bindings.stream()
+        .filter(b -> b.parameter().equals(primary) && b.source() != Source.PARAM)
+        .findFirst()
+        .ifPresent(b -> reporter.error(
+            sources.get(offset.get()), Diagnostic.OFFSET_WITHOUT_PARAM, offset.get().name(),
+            primary.name()));
   }
 
   static String annotationName(Role role) {

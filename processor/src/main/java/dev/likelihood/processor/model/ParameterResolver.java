@@ -147,7 +147,9 @@ final class ParameterResolver {
     if (parameter.isPresent() && parameter.get().vector()) {
       reporter.error(
           element, mirror, null, Diagnostic.VECTOR_KNOWN, c.parameter(), signature.family(),
-          c.parameter());
+          "a @Known component",
+          "Make the component a @Param(\"" + c.parameter() + "\") double[] (its gradient is then"
+              + " computed too)");
       rejected.add(c.parameter());
       return;
     }
@@ -172,11 +174,19 @@ final class ParameterResolver {
     if (parameter.isEmpty()) {
       return;
     }
+    if (parameter.get().vector()) {
+      reporter.error(
+          type, likelihood, where, Diagnostic.VECTOR_KNOWN, name, signature.family(),
+          "a @Constant", "Replace the @Constant with a component @Param(\"" + name + "\") double[]");
+      rejected.add(name);
+      return;
+    }
     Domain domain = parameter.get().domain();
     if (!domain.contains(value)) {
       reporter.error(
           type, likelihood, where, Diagnostic.CONSTANT_DOMAIN, name, value, domain.description(),
           domain.condition());
+      rejected.add(name); // reported once: not as missing as well
       return;
     }
     claim(
@@ -219,8 +229,11 @@ final class ParameterResolver {
   private boolean linkFits(
       Link link, FamilyParameter p, Element element, AnnotationMirror mirror, AnnotationValue value) {
     LinkRules.Fit fit = LinkRules.fit(link, p.domain());
-    // no run-time guard loops over a vector: a link that can leave the domain is an error there
-    switch (p.vector() && fit == LinkRules.Fit.WARN ? LinkRules.Fit.ERROR : fit) {
+    // no run-time guard loops over a vector: a link that can leave the domain, or that is only
+    // defined for eta > 0 (INVERSE_SQUARED), is an error there
+    boolean unguarded =
+        p.vector() && (fit == LinkRules.Fit.WARN || LinkRules.needsPositiveEta(link, p.domain()));
+    switch (unguarded ? LinkRules.Fit.ERROR : fit) {
       case ERROR:
         reporter.error(
             element, mirror, value, Diagnostic.LINK_NOT_ALLOWED, link, p.name(), signature.family(),
