@@ -19,6 +19,16 @@ public final class CompensatedSum {
       compensation += Math.abs(sum) >= Math.abs(v) ? (sum - t) + v : (v - t) + sum;
       sum = t;
     }
-    return sum + compensation;
+    return total(sum, compensation);
+  }
+
+  /**
+   * The compensated sum's value: {@code sum + compensation}, except where the sum is infinite.
+   * An infinite term makes the compensation NaN ({@code Infinity - Infinity}), yet the sum of
+   * finite terms and +Infinity is +Infinity (a row whose NLL is beyond the double range, or eta
+   * outside a warn-only link's region); a NaN term or +Infinity and -Infinity make the sum NaN.
+   */
+  public static double total(double sum, double compensation) {
+    return Double.isInfinite(sum) ? sum : sum + compensation;
   }
 }

@@ -161,6 +161,29 @@ class BatchSemanticsTest {
     assertTrue(Double.isNaN(PriceLoss.nll(1.0, Double.NaN, 0.0)));
   }
 
+  /**
+   * A row whose NLL is +Infinity (eta = +Infinity here; eta outside a warn-only link's region, an
+   * exact value beyond the double range) makes the batch loss +Infinity: the compensated sum once
+   * returned NaN, its compensation being Infinity - Infinity.
+   */
+  @Test
+  void aRowOfInfiniteNllMakesTheLossInfiniteNotNan() {
+    double[] infinite = eta.clone();
+    infinite[700] = Double.POSITIVE_INFINITY;
+    assertEquals(Double.POSITIVE_INFINITY, WeightedCountLoss.nll(count[700], infinite[700], w[700]));
+    for (dev.likelihood.runtime.Reduction reduction : Reduction.values()) {
+      assertEquals(Double.POSITIVE_INFINITY, WeightedCountLoss.loss(reduction, count, infinite, w), reduction.name());
+      assertEquals(Double.POSITIVE_INFINITY,
+          WeightedCountLoss.lossAndGradient(reduction, count, infinite, w, new double[N]), reduction.name());
+      java.util.concurrent.ForkJoinPool pool = java.util.concurrent.ForkJoinPool.commonPool();
+      assertEquals(Double.POSITIVE_INFINITY, WeightedCountLoss.loss(pool, reduction, 0, N, count, infinite, w));
+    }
+    double[] infiniteWeight = w.clone();
+    infiniteWeight[3] = Double.POSITIVE_INFINITY; // a weight of +Infinity is >= 0: allowed
+    assertEquals(Double.POSITIVE_INFINITY, WeightedCountLoss.loss(Reduction.SUM, count, eta, infiniteWeight));
+    assertTrue(Double.isNaN(WeightedCountLoss.loss(Reduction.MEAN, count, eta, infiniteWeight))); // Inf / Inf
+  }
+
   @Test
   void anEmptySliceHasZeroSumAndNanMean() {
     assertEquals(0.0, WeightedCountLoss.loss(Reduction.SUM, 5, 5, count, eta, w), 0.0);

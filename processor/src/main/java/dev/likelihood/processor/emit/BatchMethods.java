@@ -175,7 +175,7 @@ final class BatchMethods {
           chunk, rowsName(withGradient), start, PARALLEL_BATCH, start, to, rest);
       addCompensated(code, names, sum, compensation, chunk);
       code.endControlFlow();
-      code.addStatement("return ($L + $L) / $L", sum, compensation, denominator);
+      code.addStatement("return $T.total($L, $L) / $L", Types.COMPENSATED_SUM, sum, compensation, denominator);
     }
     return method.addCode(code.build()).build();
   }
@@ -244,7 +244,7 @@ final class BatchMethods {
     code.addStatement("final double $L = $L", term, LossClassWriter.weighted(model, out.nll(), variables));
     addCompensated(code, names, sum, compensation, term);
     code.endControlFlow();
-    code.addStatement("return $L + $L", sum, compensation);
+    code.addStatement("return $T.total($L, $L)", Types.COMPENSATED_SUM, sum, compensation);
     return method.addCode(code.build()).build();
   }
 

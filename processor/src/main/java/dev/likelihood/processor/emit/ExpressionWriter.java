@@ -58,6 +58,11 @@ final class ExpressionWriter {
     return write(e, 0).text;
   }
 
+  /** The expression as the right-hand factor of a product: parenthesised if it is a sum. */
+  String writeOperandOfProduct(Expr e) {
+    return write(e, PRODUCT).text;
+  }
+
   /** A named quantity's definition, written out (its name is what {@link #write} gives). */
   String writeDefinition(Expr.Group g) {
     return write(g.body(), 0).text;

@@ -165,20 +165,28 @@ final class RowBody {
     for (int k : vectors) {
       Component component = params.get(k);
       code.addStatement(
-          "$L = $L$L", entry(component, j), factorPrefix(), JavaText.code(loop.java(c.gradient().get(k))));
+          "$L = $L$L", entry(component, j), factorPrefix(), JavaText.code(factorOperand(loop, c.gradient().get(k))));
     }
     code.endControlFlow();
     for (DerivedLoss.Spot spot : c.spots()) {
       Component component = params.get(spot.gradient());
       String at = straight.java(spot.at());
       code.addStatement(
-          "$L = $L$L", entry(component, at), factorPrefix(), JavaText.code(straight.java(spot.value())));
+          "$L = $L$L", entry(component, at), factorPrefix(), JavaText.code(factorOperand(straight, spot.value())));
     }
   }
 
   private String entry(Component c, String index) {
     String offset = sink.offset(c);
     return sink.array(c) + "[" + (offset.equals("0") ? "" : offset + " + ") + index + "]";
+  }
+
+  /**
+   * The entry's value, parenthesised where the factor's {@code *} would otherwise bind to its
+   * first term only ({@code scale * 1.0 - z * z} is not {@code scale * (1.0 - z * z)}).
+   */
+  private String factorOperand(StraightLineCode straight, Expr value) {
+    return sink.factor() == null ? straight.java(value) : straight.javaOperandOfProduct(value);
   }
 
   private String factorPrefix() {

@@ -78,6 +78,11 @@ final class StraightLineCode {
     return writer.write(e);
   }
 
+  /** As {@link #java}, parenthesised where it is to be a factor of a product (a sum is). */
+  String javaOperandOfProduct(Expr e) {
+    return writer.writeOperandOfProduct(e);
+  }
+
   /**
    * The scope of a loop over {@code index} whose body computes {@code outputs}: what they share
    * that does not depend on the index is declared here first, before the caller opens the loop.

@@ -143,6 +143,50 @@ class VectorFamiliesTest {
     }
   }
 
+  /**
+   * The weight and MEAN's 1/n multiply a vector gradient entry as a whole, also where the entry
+   * is a sum (d nll / d sigma = 1 - z^2 through LOG): the generated code once wrote
+   * {@code scale * 1.0 - (z2 * z2)} and {@code w * d - (z2 * z2) * d}.
+   */
+  @Test
+  void weightsAndMeanScaleWholeVectorGradientEntries() {
+    double[] y = {0.75, -1.5};
+    double[] mu = {2.25, 0.5};
+    double[] sigma = {1.875, -0.25};
+    double w = 2.5;
+    double[] unit = new double[4];
+    MvnDiagonalLoss.nllAndGradient(y, mu, sigma, unit, 0);
+    for (int j = 0; j < 2; j++) {
+      double z = (y[j] - mu[j]) / Math.exp(sigma[j]);
+      assertEquals(1 - z * z, unit[2 + j], 1e-15, "d nll / d sigma[" + j + "]");
+    }
+    double[] weighted = new double[4];
+    MvnDiagonalWeightedLoss.nllAndGradient(y, mu, sigma, w, weighted, 0);
+    double[] unweighted = new double[4];
+    MvnDiagonalWeightedLoss.nllAndGradient(y, mu, sigma, 1.0, unweighted, 0);
+    for (int k = 0; k < 4; k++) {
+      assertEquals(w * unweighted[k], weighted[k], 1e-15 * Math.abs(weighted[k]), "weighted entry " + k);
+    }
+    // a batch of the same row twice: MEAN's gradient is each row's gradient / 2
+    double[] yy = {0.75, -1.5, 0.75, -1.5};
+    double[] mm = {2.25, 0.5, 2.25, 0.5};
+    double[] ss = {1.875, -0.25, 1.875, -0.25};
+    double[] gMu = new double[4];
+    double[] gSigma = new double[4];
+    MvnDiagonalLoss.lossAndGradient(Reduction.MEAN, 2, yy, mm, ss, gMu, gSigma);
+    for (int k = 0; k < 4; k++) {
+      assertEquals(unit[k % 2] / 2, gMu[k], 1e-15, "MEAN d / d mu entry " + k);
+      assertEquals(unit[2 + k % 2] / 2, gSigma[k], 1e-15, "MEAN d / d sigma entry " + k);
+    }
+    double[] wGradMu = new double[4];
+    double[] wGradSigma = new double[4];
+    MvnDiagonalWeightedLoss.lossAndGradient(
+        Reduction.SUM, 2, yy, mm, ss, new double[] {w, w}, wGradMu, wGradSigma);
+    for (int k = 0; k < 4; k++) {
+      assertEquals(weighted[2 + k % 2], wGradSigma[k], 1e-15 * Math.abs(weighted[2 + k % 2]), "SUM weighted entry " + k);
+    }
+  }
+
   @Test
   void vectorResponsesTakeTheWidthInBatches() {
     int rows = 3;

@@ -48,5 +48,11 @@ record MvnUnit(@Response double[] y, @Param double[] mu) {}
 @Likelihood(family = Family.MULTIVARIATE_NORMAL)
 record MvnCholesky(@Response double[] y, @Param double[] mu, @Param("scaleTril") double[] scaleTril) {}
 
+/** Diagonal MVN through SOFTPLUS with a weight: each vector gradient entry is a sum, all weighted. */
+@Likelihood(family = Family.MULTIVARIATE_NORMAL)
+record MvnDiagonalWeighted(
+    @Response double[] y, @Param double[] mu,
+    @Param(value = "sigma", link = Link.SOFTPLUS) double[] sigma, @Weight double w) {}
+
 @Likelihood(family = Family.PLACKETT_LUCE)
 record Ranking(@Response int[] ranking, @Param double[] scores) {}
