@@ -2,6 +2,7 @@
 package example;
 
 import dev.likelihood.runtime.Checks;
+import dev.likelihood.runtime.CompensatedSum;
 import dev.likelihood.runtime.LikelihoodLoss;
 import dev.likelihood.runtime.ParallelBatch;
 import dev.likelihood.runtime.Reduction;
@@ -106,7 +107,7 @@ public final class CallsLoss implements LikelihoodLoss<Calls> {
       compensation += Math.abs(sum) >= Math.abs(chunk) ? (sum - total) + chunk : (chunk - total) + sum;
       sum = total;
     }
-    return (sum + compensation) / denominator;
+    return CompensatedSum.total(sum, compensation) / denominator;
   }
 
   /**
@@ -144,7 +145,7 @@ public final class CallsLoss implements LikelihoodLoss<Calls> {
       compensation += Math.abs(sum) >= Math.abs(term) ? (sum - total) + term : (term - total) + sum;
       sum = total;
     }
-    return sum + compensation;
+    return CompensatedSum.total(sum, compensation);
   }
 
   /**
@@ -182,7 +183,7 @@ public final class CallsLoss implements LikelihoodLoss<Calls> {
       compensation += Math.abs(sum) >= Math.abs(chunk) ? (sum - total) + chunk : (chunk - total) + sum;
       sum = total;
     }
-    return (sum + compensation) / denominator;
+    return CompensatedSum.total(sum, compensation) / denominator;
   }
 
   /**
@@ -227,7 +228,7 @@ public final class CallsLoss implements LikelihoodLoss<Calls> {
       compensation += Math.abs(sum) >= Math.abs(term) ? (sum - total) + term : (term - total) + sum;
       sum = total;
     }
-    return sum + compensation;
+    return CompensatedSum.total(sum, compensation);
   }
 
   @Override

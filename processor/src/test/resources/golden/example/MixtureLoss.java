@@ -2,6 +2,7 @@
 package example;
 
 import dev.likelihood.runtime.Checks;
+import dev.likelihood.runtime.CompensatedSum;
 import dev.likelihood.runtime.LikelihoodLoss;
 import dev.likelihood.runtime.ParallelBatch;
 import dev.likelihood.runtime.Reduction;
@@ -171,7 +172,7 @@ public final class MixtureLoss implements LikelihoodLoss<Mixture> {
       compensation += Math.abs(sum) >= Math.abs(chunk) ? (sum - total) + chunk : (chunk - total) + sum;
       sum = total;
     }
-    return (sum + compensation) / denominator;
+    return CompensatedSum.total(sum, compensation) / denominator;
   }
 
   /**
@@ -235,7 +236,7 @@ public final class MixtureLoss implements LikelihoodLoss<Mixture> {
       compensation += Math.abs(sum) >= Math.abs(term2) ? (sum - total) + term2 : (term2 - total) + sum;
       sum = total;
     }
-    return sum + compensation;
+    return CompensatedSum.total(sum, compensation);
   }
 
   /**
@@ -278,7 +279,7 @@ public final class MixtureLoss implements LikelihoodLoss<Mixture> {
       compensation += Math.abs(sum) >= Math.abs(chunk) ? (sum - total) + chunk : (chunk - total) + sum;
       sum = total;
     }
-    return (sum + compensation) / denominator;
+    return CompensatedSum.total(sum, compensation) / denominator;
   }
 
   /**
@@ -359,7 +360,7 @@ public final class MixtureLoss implements LikelihoodLoss<Mixture> {
       compensation += Math.abs(sum) >= Math.abs(term2) ? (sum - total) + term2 : (term2 - total) + sum;
       sum = total;
     }
-    return sum + compensation;
+    return CompensatedSum.total(sum, compensation);
   }
 
   @Override

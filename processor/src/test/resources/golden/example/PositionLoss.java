@@ -3,6 +3,7 @@ package example;
 
 import dev.likelihood.runtime.Checks;
 import dev.likelihood.runtime.CholeskyNormal;
+import dev.likelihood.runtime.CompensatedSum;
 import dev.likelihood.runtime.LikelihoodLoss;
 import dev.likelihood.runtime.ParallelBatch;
 import dev.likelihood.runtime.Reduction;
@@ -107,7 +108,7 @@ public final class PositionLoss implements LikelihoodLoss<Position> {
       compensation += Math.abs(sum) >= Math.abs(chunk) ? (sum - total) + chunk : (chunk - total) + sum;
       sum = total;
     }
-    return (sum + compensation) / denominator;
+    return CompensatedSum.total(sum, compensation) / denominator;
   }
 
   /**
@@ -150,7 +151,7 @@ public final class PositionLoss implements LikelihoodLoss<Position> {
       compensation += Math.abs(sum) >= Math.abs(term) ? (sum - total) + term : (term - total) + sum;
       sum = total;
     }
-    return sum + compensation;
+    return CompensatedSum.total(sum, compensation);
   }
 
   /**
@@ -191,7 +192,7 @@ public final class PositionLoss implements LikelihoodLoss<Position> {
       compensation += Math.abs(sum) >= Math.abs(chunk) ? (sum - total) + chunk : (chunk - total) + sum;
       sum = total;
     }
-    return (sum + compensation) / denominator;
+    return CompensatedSum.total(sum, compensation) / denominator;
   }
 
   /**
@@ -240,7 +241,7 @@ public final class PositionLoss implements LikelihoodLoss<Position> {
       compensation += Math.abs(sum) >= Math.abs(term) ? (sum - total) + term : (term - total) + sum;
       sum = total;
     }
-    return sum + compensation;
+    return CompensatedSum.total(sum, compensation);
   }
 
   @Override

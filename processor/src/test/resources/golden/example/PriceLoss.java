@@ -123,7 +123,7 @@ public final class PriceLoss implements LikelihoodLoss<Price> {
       compensation += Math.abs(sum) >= Math.abs(chunk) ? (sum - total) + chunk : (chunk - total) + sum;
       sum = total;
     }
-    return (sum + compensation) / denominator;
+    return CompensatedSum.total(sum, compensation) / denominator;
   }
 
   /**
@@ -166,7 +166,7 @@ public final class PriceLoss implements LikelihoodLoss<Price> {
       compensation += Math.abs(sum) >= Math.abs(term) ? (sum - total) + term : (term - total) + sum;
       sum = total;
     }
-    return sum + compensation;
+    return CompensatedSum.total(sum, compensation);
   }
 
   /**
@@ -208,7 +208,7 @@ public final class PriceLoss implements LikelihoodLoss<Price> {
       compensation += Math.abs(sum) >= Math.abs(chunk) ? (sum - total) + chunk : (chunk - total) + sum;
       sum = total;
     }
-    return (sum + compensation) / denominator;
+    return CompensatedSum.total(sum, compensation) / denominator;
   }
 
   /**
@@ -265,7 +265,7 @@ public final class PriceLoss implements LikelihoodLoss<Price> {
       compensation += Math.abs(sum) >= Math.abs(term) ? (sum - total) + term : (term - total) + sum;
       sum = total;
     }
-    return sum + compensation;
+    return CompensatedSum.total(sum, compensation);
   }
 
   @Override

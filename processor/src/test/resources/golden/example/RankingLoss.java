@@ -2,6 +2,7 @@
 package example;
 
 import dev.likelihood.runtime.Checks;
+import dev.likelihood.runtime.CompensatedSum;
 import dev.likelihood.runtime.LikelihoodLoss;
 import dev.likelihood.runtime.ParallelBatch;
 import dev.likelihood.runtime.PlackettLuce;
@@ -88,7 +89,7 @@ public final class RankingLoss implements LikelihoodLoss<Ranking> {
       compensation += Math.abs(sum) >= Math.abs(chunk) ? (sum - total) + chunk : (chunk - total) + sum;
       sum = total;
     }
-    return (sum + compensation) / denominator;
+    return CompensatedSum.total(sum, compensation) / denominator;
   }
 
   /**
@@ -122,7 +123,7 @@ public final class RankingLoss implements LikelihoodLoss<Ranking> {
       compensation += Math.abs(sum) >= Math.abs(term) ? (sum - total) + term : (term - total) + sum;
       sum = total;
     }
-    return sum + compensation;
+    return CompensatedSum.total(sum, compensation);
   }
 
   /**
@@ -160,7 +161,7 @@ public final class RankingLoss implements LikelihoodLoss<Ranking> {
       compensation += Math.abs(sum) >= Math.abs(chunk) ? (sum - total) + chunk : (chunk - total) + sum;
       sum = total;
     }
-    return (sum + compensation) / denominator;
+    return CompensatedSum.total(sum, compensation) / denominator;
   }
 
   /**
@@ -198,7 +199,7 @@ public final class RankingLoss implements LikelihoodLoss<Ranking> {
       compensation += Math.abs(sum) >= Math.abs(term) ? (sum - total) + term : (term - total) + sum;
       sum = total;
     }
-    return sum + compensation;
+    return CompensatedSum.total(sum, compensation);
   }
 
   @Override

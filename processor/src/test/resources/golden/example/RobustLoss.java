@@ -2,6 +2,7 @@
 package example;
 
 import dev.likelihood.runtime.Checks;
+import dev.likelihood.runtime.CompensatedSum;
 import dev.likelihood.runtime.GammaMath;
 import dev.likelihood.runtime.Kernels;
 import dev.likelihood.runtime.LikelihoodLoss;
@@ -116,7 +117,7 @@ public final class RobustLoss implements LikelihoodLoss<Robust> {
       compensation += Math.abs(sum) >= Math.abs(chunk) ? (sum - total) + chunk : (chunk - total) + sum;
       sum = total;
     }
-    return (sum + compensation) / denominator;
+    return CompensatedSum.total(sum, compensation) / denominator;
   }
 
   /**
@@ -156,7 +157,7 @@ public final class RobustLoss implements LikelihoodLoss<Robust> {
       compensation += Math.abs(sum) >= Math.abs(term) ? (sum - total) + term : (term - total) + sum;
       sum = total;
     }
-    return sum + compensation;
+    return CompensatedSum.total(sum, compensation);
   }
 
   /**
@@ -194,7 +195,7 @@ public final class RobustLoss implements LikelihoodLoss<Robust> {
       compensation += Math.abs(sum) >= Math.abs(chunk) ? (sum - total) + chunk : (chunk - total) + sum;
       sum = total;
     }
-    return (sum + compensation) / denominator;
+    return CompensatedSum.total(sum, compensation) / denominator;
   }
 
   /**
@@ -242,7 +243,7 @@ public final class RobustLoss implements LikelihoodLoss<Robust> {
       compensation += Math.abs(sum) >= Math.abs(term) ? (sum - total) + term : (term - total) + sum;
       sum = total;
     }
-    return sum + compensation;
+    return CompensatedSum.total(sum, compensation);
   }
 
   @Override

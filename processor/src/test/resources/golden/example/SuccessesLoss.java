@@ -123,7 +123,7 @@ public final class SuccessesLoss implements LikelihoodLoss<Successes> {
       compensation += Math.abs(sum) >= Math.abs(chunk) ? (sum - total) + chunk : (chunk - total) + sum;
       sum = total;
     }
-    return (sum + compensation) / denominator;
+    return CompensatedSum.total(sum, compensation) / denominator;
   }
 
   /**
@@ -168,7 +168,7 @@ public final class SuccessesLoss implements LikelihoodLoss<Successes> {
       compensation += Math.abs(sum) >= Math.abs(term) ? (sum - total) + term : (term - total) + sum;
       sum = total;
     }
-    return sum + compensation;
+    return CompensatedSum.total(sum, compensation);
   }
 
   /**
@@ -207,7 +207,7 @@ public final class SuccessesLoss implements LikelihoodLoss<Successes> {
       compensation += Math.abs(sum) >= Math.abs(chunk) ? (sum - total) + chunk : (chunk - total) + sum;
       sum = total;
     }
-    return (sum + compensation) / denominator;
+    return CompensatedSum.total(sum, compensation) / denominator;
   }
 
   /**
@@ -259,7 +259,7 @@ public final class SuccessesLoss implements LikelihoodLoss<Successes> {
       compensation += Math.abs(sum) >= Math.abs(term) ? (sum - total) + term : (term - total) + sum;
       sum = total;
     }
-    return sum + compensation;
+    return CompensatedSum.total(sum, compensation);
   }
 
   @Override

@@ -2,6 +2,7 @@
 package example;
 
 import dev.likelihood.runtime.Checks;
+import dev.likelihood.runtime.CompensatedSum;
 import dev.likelihood.runtime.LikelihoodLoss;
 import dev.likelihood.runtime.ParallelBatch;
 import dev.likelihood.runtime.Reduction;
@@ -124,7 +125,7 @@ public final class UnsureLoss implements LikelihoodLoss<Unsure> {
       compensation += Math.abs(sum) >= Math.abs(chunk) ? (sum - total) + chunk : (chunk - total) + sum;
       sum = total;
     }
-    return (sum + compensation) / denominator;
+    return CompensatedSum.total(sum, compensation) / denominator;
   }
 
   /**
@@ -162,7 +163,7 @@ public final class UnsureLoss implements LikelihoodLoss<Unsure> {
       compensation += Math.abs(sum) >= Math.abs(term) ? (sum - total) + term : (term - total) + sum;
       sum = total;
     }
-    return sum + compensation;
+    return CompensatedSum.total(sum, compensation);
   }
 
   /**
@@ -201,7 +202,7 @@ public final class UnsureLoss implements LikelihoodLoss<Unsure> {
       compensation += Math.abs(sum) >= Math.abs(chunk) ? (sum - total) + chunk : (chunk - total) + sum;
       sum = total;
     }
-    return (sum + compensation) / denominator;
+    return CompensatedSum.total(sum, compensation) / denominator;
   }
 
   /**
@@ -257,7 +258,7 @@ public final class UnsureLoss implements LikelihoodLoss<Unsure> {
       compensation += Math.abs(sum) >= Math.abs(term) ? (sum - total) + term : (term - total) + sum;
       sum = total;
     }
-    return sum + compensation;
+    return CompensatedSum.total(sum, compensation);
   }
 
   @Override
