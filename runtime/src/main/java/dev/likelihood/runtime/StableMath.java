@@ -73,7 +73,8 @@ public final class StableMath {
 
   /**
    * log(k!) for k = 0..15 as unevaluated sums hi + lo (hi correctly rounded, lo the rest, both
-   * from mpmath): {@link #poissonNll}'s direct form needs log(y!) to twice double precision.
+   * from mpmath): the direct forms of {@link #poissonNll} and {@link #binomialNll} need log(y!)
+   * to twice double precision.
    */
   private static final double[] LOG_FACTORIAL_HI = {
     0.0, 0.0, 0.6931471805599453, 1.791759469228055, 3.1780538303479458, 4.787491742782046,
@@ -488,7 +489,7 @@ public final class StableMath {
    * e} subtracts the exact product, so that the cancellation near y = mu (up to 16-fold at y =
    * 15) acts on exact terms and only two final roundings remain. Other counts use Loader's form.
    * Measured against mpmath over 1,700 rows: relative error &lt; 1.4e-15 (the worst where logMu
-   * is itself a rounded log, whose half-ulp the direct form multiplies by y; bd0 alone: 1.5e-15).
+   * is itself a rounded log, whose half-ulp the direct form multiplies by y).
    */
   public static double poissonNll(double y, double mu, double logMu) {
     if (y > 0 && y <= DIRECT_MAX_COUNT && mu < Double.POSITIVE_INFINITY) {
@@ -496,7 +497,7 @@ public final class StableMath {
       if (k == y) {
         double logFactorial = LOG_FACTORIAL_HI[k];
         double s = mu + logFactorial;
-        double e = twoSumError(mu, logFactorial, s);
+        double e = ExactArithmetic.twoSumError(mu, logFactorial, s);
         return Math.fma(-y, logMu, s) + (e + LOG_FACTORIAL_LO[k]);
       }
     }
@@ -517,9 +518,10 @@ public final class StableMath {
    * <p>Whole n up to 15 take the direct form: log C(n, k) from the two-double log-factorial
    * table, each product exact inside an fma, so that the cancellation near k = n p acts on
    * exact terms. A term whose count is 0 is skipped, not multiplied: at p
-   * = 1 its log(q) may be -Infinity. Larger n use Loader's form, {@code bd0(k, n p) + bd0(n - k,
-   * n q) + logFactorialResidual(k) + logFactorialResidual(n - k) - logFactorialResidual(n)},
-   * whose bd0 series costs 10 to 17 terms each near the mode.
+   * = 1 its log(q) may be -Infinity. Larger n use Loader's form, {@code (logFactorialResidual(k)
+   * + logFactorialResidual(n - k) - logFactorialResidual(n)) + (bd0(k, n p) + bd0(n - k, n q))},
+   * whose bd0 series costs 10 to 17 terms each near the mode. Measured against mpmath over 1,572
+   * rows (n to 1,000, logits to +-800): relative error &lt; 8.7e-16.
    */
   public static double binomialNll(
       double k, double n, double p, double q, double logP, double logQ) {
@@ -532,10 +534,10 @@ public final class StableMath {
       double a = LOG_FACTORIAL_HI[trials];
       double b = -LOG_FACTORIAL_HI[successes];
       double ab = a + b;
-      double abError = twoSumError(a, b, ab);
+      double abError = ExactArithmetic.twoSumError(a, b, ab);
       double c = -LOG_FACTORIAL_HI[failures];
       double hi = ab + c;
-      double lo = twoSumError(ab, c, hi) + abError
+      double lo = ExactArithmetic.twoSumError(ab, c, hi) + abError
           + (LOG_FACTORIAL_LO[trials] - LOG_FACTORIAL_LO[successes] - LOG_FACTORIAL_LO[failures]);
       double nll = -hi;
       if (successes > 0) {
@@ -553,12 +555,6 @@ public final class StableMath {
     double residuals =
         logFactorialResidual(k) + logFactorialResidual(nMinusK) - logFactorialResidual(n);
     return residuals + (bd0(k, n * p, logN + logP) + bd0(nMinusK, n * q, logN + logQ));
-  }
-
-  /** The rounding error of {@code sum = a + b} (Knuth's TwoSum): a + b = sum + error exactly. */
-  private static double twoSumError(double a, double b, double sum) {
-    double bVirtual = sum - a;
-    return (a - (sum - bVirtual)) + (b - bVirtual);
   }
 
   /**

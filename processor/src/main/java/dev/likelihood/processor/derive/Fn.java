@@ -239,8 +239,9 @@ public enum Fn {
 
   /**
    * Whether the chain rule must guard the product of this partial and its argument's derivative
-   * with timesOrZero: bd0's (and poissonNll's, binomialNll's) partial in log(mu) is minus its count, which is exactly 0 where
-   * log(mu) runs off to -infinity (no failures left at p = 1), and 0 * infinity must be 0 there.
+   * with timesOrZero: the partial of bd0 (and of poissonNll, binomialNll) in log(mu) is minus its
+   * count, which is exactly 0 where log(mu) runs off to -infinity (no failures left at p = 1),
+   * and 0 * infinity must be 0 there.
    */
   public boolean guardsPartial(int argument) {
     return ((this == BD0 || this == POISSON_NLL) && argument == 2)
