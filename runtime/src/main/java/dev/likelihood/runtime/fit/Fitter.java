@@ -122,8 +122,7 @@ public final class Fitter {
   public FitResult newton(ColumnCurvature loss) {
     Objective objective = Objective.of(design, loss);
     int limit = maxIterations < 0 ? NEWTON_MAX_ITERATIONS : maxIterations;
-    return new Newton(objective, startingPoint(), limit, tolerance,
-        new Progress(progress, "newton")).run();
+    return new Newton(objective, settings(limit, "newton")).run();
   }
 
   /**
@@ -135,8 +134,7 @@ public final class Fitter {
   public FitResult lbfgs(ColumnLoss loss) {
     Objective objective = Objective.of(design, loss);
     int limit = maxIterations < 0 ? LBFGS_MAX_ITERATIONS : maxIterations;
-    return new Lbfgs(objective, startingPoint(), limit, tolerance,
-        new Progress(progress, "lbfgs")).run();
+    return new Lbfgs(objective, settings(limit, "lbfgs")).run();
   }
 
   /**
@@ -169,7 +167,8 @@ public final class Fitter {
     return covariance;
   }
 
-  private double[] startingPoint() {
-    return start == null ? new double[design.size()] : start.clone();
+  private Settings settings(int limit, String method) {
+    double[] from = start == null ? new double[design.size()] : start.clone();
+    return new Settings(from, limit, tolerance, new Progress(progress, method));
   }
 }

@@ -19,23 +19,19 @@ final class Lbfgs {
   static final int MEMORY = 10;
 
   private final Objective objective;
-  private final double[] start;
-  private final int maxIterations;
-  private final double tolerance;
-  private final Progress progress;
+  private final Settings settings;
 
-  Lbfgs(Objective objective, double[] start, int maxIterations, double tolerance,
-      Progress progress) {
+  Lbfgs(Objective objective, Settings settings) {
     this.objective = objective;
-    this.start = start;
-    this.maxIterations = maxIterations;
-    this.tolerance = tolerance;
-    this.progress = progress;
+    this.settings = settings;
   }
 
   FitResult run() {
     int p = objective.design().size();
-    double[] x = start.clone();
+    double[] x = settings.start().clone();
+    double tolerance = settings.tolerance();
+    int maxIterations = settings.maxIterations();
+    Progress progress = settings.progress();
     double[] g = new double[p];
     double[] direction = new double[p];
     double[] xTrial = new double[p];

@@ -26,32 +26,22 @@ final class Newton {
   private static final int MAX_HALVINGS = 60;
 
   private final Objective objective;
-  private final double[] start;
-  private final int maxIterations;
-  private final double tolerance;
-  private final Progress progress;
+  private final Settings settings;
 
-  Newton(Objective objective, double[] start, int maxIterations, double tolerance,
-      Progress progress) {
+  Newton(Objective objective, Settings settings) {
     this.objective = objective;
-    this.start = start;
-    this.maxIterations = maxIterations;
-    this.tolerance = tolerance;
-    this.progress = progress;
+    this.settings = settings;
   }
 
   FitResult run() {
     int p = objective.design().size();
-    double[] x = start.clone();
-    double[] g = new double[p];
-    double[] h = new double[p * p];
-    double[] xTrial = new double[p];
-    double[] gTrial = new double[p];
-    double[] hTrial = new double[p * p];
+    Point current = new Point(settings.start().clone(), p);
+    Point trial = new Point(new double[p], p);
     double[] factor = new double[p * p];
     double[] direction = new double[p];
-    double f = objective.value(x, g, h);
-    objective.requireFiniteStart(f, g);
+    current.evaluate(objective);
+    objective.requireFiniteStart(current.f, current.g);
+    double tolerance = settings.tolerance();
     int iterations = 0;
     int damped = 0;
     double lastChange = Double.POSITIVE_INFINITY;
@@ -59,17 +49,17 @@ final class Newton {
     boolean converged = false;
     String reason = null;
     while (true) {
-      double shift = factorDamped(h, p, factor);
+      double shift = factorDamped(current.h, p, factor);
       if (Double.isNaN(shift)) {
         reason = "the Hessian is not finite or could not be made positive definite by damping";
         break;
       }
       for (int i = 0; i < p; i++) {
-        direction[i] = -g[i];
+        direction[i] = -current.g[i];
       }
       Cholesky.solve(factor, p, direction);
-      double decrement = -Vectors.dot(g, direction) / 2;
-      double scale = 1 + Math.abs(f);
+      double decrement = -Vectors.dot(current.g, direction) / 2;
+      double scale = 1 + Math.abs(current.f);
       if (shift == 0 && decrement <= tolerance * scale) {
         converged = true;
         reason = format("Newton decrement g'H^-1g/2 = %.3g <= tolerance (1 + |loss|)", decrement);
@@ -81,67 +71,79 @@ final class Newton {
         // One more full step costs one evaluation and squares the remaining error, so the
         // tolerance bounds the loss, not the coefficients' accuracy.
         if (shift == 0) {
-          Vectors.step(x, 1.0, direction, xTrial);
-          double fTrial = objective.value(xTrial, gTrial, hTrial);
-          if (Double.isFinite(fTrial) && Vectors.allFinite(gTrial)
-              && fTrial <= f + Vectors.ROUNDING * scale) {
-            double[] swap = x;
-            x = xTrial;
-            xTrial = swap;
-            swap = g;
-            g = gTrial;
-            gTrial = swap;
-            h = hTrial;
-            f = fTrial;
+          trial.evaluateStep(objective, current, 1.0, direction);
+          if (trial.isFinite() && trial.f <= current.f + Vectors.ROUNDING * scale) {
+            Point swap = current;
+            current = trial;
+            trial = swap;
             iterations++;
           }
         }
         break;
       }
-      if (iterations >= maxIterations) {
-        reason = "maximum of " + maxIterations + " iterations reached";
+      if (iterations >= settings.maxIterations()) {
+        reason = "maximum of " + settings.maxIterations() + " iterations reached";
         break;
       }
-      double fTrial = Double.NaN;
       boolean accepted = false;
       double t = 1.0;
       for (int halving = 0; halving < MAX_HALVINGS && !accepted; halving++, t *= 0.5) {
-        Vectors.step(x, t, direction, xTrial);
-        fTrial = objective.value(xTrial, gTrial, hTrial);
-        boolean finite = Double.isFinite(fTrial) && Vectors.allFinite(gTrial);
+        trial.evaluateStep(objective, current, t, direction);
         // At rounding level the loss cannot rank two points; the full step is then taken.
         boolean unjudgeable = t == 1.0 && decrement <= Vectors.ROUNDING * scale;
-        accepted = finite && (fTrial <= f || unjudgeable);
+        accepted = trial.isFinite() && (trial.f <= current.f || unjudgeable);
       }
       if (!accepted) {
         reason = format("step halving found no lower loss along the Newton direction"
             + " (decrement %.3g)", decrement);
         break;
       }
-      lastChange = Math.abs(f - fTrial);
+      lastChange = Math.abs(current.f - trial.f);
       lastUndamped = shift == 0;
       damped += shift == 0 ? 0 : 1;
-      double[] swap = x;
-      x = xTrial;
-      xTrial = swap;
-      swap = g;
-      g = gTrial;
-      gTrial = swap;
-      swap = h;
-      h = hTrial;
-      hTrial = swap;
-      f = fTrial;
+      Point swap = current;
+      current = trial;
+      trial = swap;
       iterations++;
-      progress.iteration(iterations, f, Vectors.maxAbs(g));
+      settings.progress().iteration(iterations, current.f, Vectors.maxAbs(current.g));
     }
     if (damped > 0) {
       reason += "; " + damped + " damped step" + (damped == 1 ? "" : "s");
     }
-    double gradientNorm = Vectors.maxAbs(g);
-    progress.finish(iterations, f, gradientNorm, reason);
-    return new FitResult(objective.design(), x, standardErrors(h, p, factor), f, iterations,
-        objective.evaluations(), converged, gradientNorm, "newton",
+    double gradientNorm = Vectors.maxAbs(current.g);
+    Progress progress = settings.progress();
+    progress.finish(iterations, current.f, gradientNorm, reason);
+    return new FitResult(objective.design(), current.x, standardErrors(current.h, p, factor),
+        current.f, iterations, objective.evaluations(), converged, gradientNorm, "newton",
         Duration.ofNanos(progress.elapsedNanos()), reason);
+  }
+
+  /** A point with its loss, gradient and Hessian; two of them take turns as current and trial. */
+  private static final class Point {
+    final double[] x;
+    final double[] g;
+    final double[] h;
+    double f;
+
+    Point(double[] x, int p) {
+      this.x = x;
+      this.g = new double[p];
+      this.h = new double[p * p];
+    }
+
+    void evaluate(Objective objective) {
+      f = objective.value(x, g, h);
+    }
+
+    /** Evaluates at from.x + t direction. */
+    void evaluateStep(Objective objective, Point from, double t, double[] direction) {
+      Vectors.step(from.x, t, direction, x);
+      evaluate(objective);
+    }
+
+    boolean isFinite() {
+      return Double.isFinite(f) && Vectors.allFinite(g);
+    }
   }
 
   /**
