@@ -57,6 +57,15 @@ class NewtonTest {
     assertEquals(Math.log(40.0 / 63), fit.coefficient("rate", "outcome2"), 1e-12);
     assertEquals(Math.log(47.0 / 63), fit.coefficient("rate", "outcome3"), 1e-12);
     assertTrue(fit.toString().contains("outcome2"), fit::toString);
+
+    // After L-BFGS the same standard errors come from Fitter.covariance.
+    Fitter fitter = Fitter.of(Predictor.of("rate", x)).quiet();
+    FitResult lbfgs = fitter.tolerance(1e-12).lbfgs(Losses.withoutHessian(
+        Losses.poisson(counts), 9, 1));
+    double[][] covariance = fitter.covariance(Losses.poisson(counts), lbfgs);
+    for (int j = 0; j < 5; j++) {
+      assertEquals(se[j], Math.sqrt(covariance[j][j]), 1e-9 * se[j], "column " + j);
+    }
   }
 
   @Test
