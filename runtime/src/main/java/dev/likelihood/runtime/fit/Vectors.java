@@ -22,10 +22,10 @@ final class Vectors {
   static double maxAbs(double[] a) {
     double max = 0.0;
     for (double v : a) {
-      // NaN must not hide behind Math.max's ordering: it makes the norm NaN.
-      if (!(Math.abs(v) <= max)) {
-        max = Math.abs(v);
+      if (Double.isNaN(v)) {
+        return Double.NaN;
       }
+      max = Math.max(max, Math.abs(v));
     }
     return max;
   }
