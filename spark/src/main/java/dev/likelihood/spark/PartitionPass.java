@@ -3,6 +3,7 @@ package dev.likelihood.spark;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 
@@ -40,6 +41,7 @@ final class PartitionPass implements FlatMapFunction<Iterator<ColumnBlock>, Part
     double[] weighted = null;
     double[][] data = new double[layout.dataColumns()][];
     int capacity = -1;
+    long firstRow = 0;
     while (blocks.hasNext()) {
       ColumnBlock block = blocks.next();
       int rows = block.rows;
@@ -64,8 +66,17 @@ final class PartitionPass implements FlatMapFunction<Iterator<ColumnBlock>, Part
       if (withHessian) {
         Arrays.fill(rowHessian, 0.0);
       }
-      blockSums[0] = kernel.lossGradientHessian(
-          new Block(data, eta, gradient, rowHessian, rows));
+      try {
+        blockSums[0] = kernel.lossGradientHessian(
+            new Block(data, eta, gradient, rowHessian, rows));
+      } catch (IllegalArgumentException e) {
+        // The generated code numbers rows within the block; say which block that is.
+        TaskContext task = TaskContext.get();
+        throw new IllegalArgumentException("in partition "
+            + (task == null ? "?" : task.partitionId()) + ", the block of rows [" + firstRow
+            + ", " + (firstRow + rows) + "), whose row numbers follow: " + e.getMessage(), e);
+      }
+      firstRow += rows;
       BlockAlgebra.gradient(layout, block, gradient, blockSums);
       if (withHessian) {
         BlockAlgebra.hessian(layout, block, rowHessian, weight, weighted, blockSums);

@@ -40,7 +40,8 @@ public final class SyntheticData {
   private final int rows;
   private final long seed;
   private final RowDraw draw;
-  private final double[][] columns;
+  /** The rows as local columns, drawn on first use (a Dataset alone needs none). */
+  private double[][] columns;
 
   private SyntheticData(String[] names, int rows, long seed, RowDraw draw) {
     if (rows < 1) {
@@ -50,14 +51,6 @@ public final class SyntheticData {
     this.rows = rows;
     this.seed = seed;
     this.draw = draw;
-    this.columns = new double[names.length][rows];
-    double[] values = new double[names.length];
-    for (int i = 0; i < rows; i++) {
-      draw.draw(random(seed, i), values);
-      for (int j = 0; j < values.length; j++) {
-        columns[j][i] = values[j];
-      }
-    }
   }
 
   /**
@@ -105,7 +98,21 @@ public final class SyntheticData {
       throw new IllegalArgumentException("no column '" + name + "'; the columns are "
           + Arrays.toString(names));
     }
-    return columns[index];
+    return columns()[index];
+  }
+
+  private synchronized double[][] columns() {
+    if (columns == null) {
+      columns = new double[names.length][rows];
+      double[] values = new double[names.length];
+      for (int i = 0; i < rows; i++) {
+        draw.draw(random(seed, i), values);
+        for (int j = 0; j < values.length; j++) {
+          columns[j][i] = values[j];
+        }
+      }
+    }
+    return columns;
   }
 
   /** The design matrix [1, features...], row by row, for the single-machine fitter. */
