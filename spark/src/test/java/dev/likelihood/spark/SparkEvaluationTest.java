@@ -8,10 +8,7 @@ import dev.likelihood.runtime.Reduction;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,21 +16,9 @@ import org.junit.jupiter.api.Test;
  * computation whatever the partitions and block size, and bad rows come back as
  * IllegalArgumentExceptions that say where.
  */
-class SparkEvaluationTest {
+class SparkEvaluationTest extends LocalSparkTest {
 
   private static final int ROWS = 20_000;
-  private static SparkSession spark;
-
-  @BeforeAll
-  static void start() {
-    spark = LocalSpark.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
-  }
-
   /** Away from the optimum, so that every gradient entry is large. */
   private static final double[] BETA = {0.2, -0.3, 0.1};
 

@@ -5,32 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.likelihood.runtime.fit.FitResult;
 import dev.likelihood.runtime.fit.Fitter;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The Spark fit equals the single-machine fit of the same rows: same generated kernel, same
  * optimiser, the sums only split into blocks and partitions. 100,000 rows in 4 partitions.
  */
-class SparkFitTest {
+class SparkFitTest extends LocalSparkTest {
 
   private static final int ROWS = 100_000;
   /** Tight enough that both fits stop at the optimum, not where their paths happen to be. */
   private static final double TOLERANCE = 1e-13;
-
-  private static SparkSession spark;
-
-  @BeforeAll
-  static void start() {
-    spark = LocalSpark.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
-  }
 
   @Test
   void poissonWithExposureLbfgsEqualsTheSingleMachineFit() {

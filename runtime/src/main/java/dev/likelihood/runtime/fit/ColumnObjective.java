@@ -3,21 +3,19 @@ package dev.likelihood.runtime.fit;
 /**
  * The loss as a function of the coefficient vector when the rows are in memory: maps
  * coefficients to columns, calls the column loss, maps the column gradient (and Hessian) back.
- * Owns the column work arrays, which are allocated once per fit, and counts evaluations.
+ * Owns the column work arrays, which are allocated once per fit, (the base class counts evaluations).
  */
-final class ColumnObjective implements Objective {
+final class ColumnObjective extends Objective {
 
-  private final Design design;
   private final ColumnLoss loss;
   private final ColumnCurvature curvature;
   private final double[][] eta;
   private final double[][] columnGradient;
   private final double[] rowHessian;
-  private int evaluations;
 
   private ColumnObjective(Design design, ColumnLoss loss, ColumnCurvature curvature) {
+    super(design);
     design.requireRows();
-    this.design = design;
     this.loss = loss;
     this.curvature = curvature;
     this.eta = design.newColumns();
@@ -28,55 +26,39 @@ final class ColumnObjective implements Objective {
 
   /** An objective with value and gradient. */
   static ColumnObjective of(Design design, ColumnLoss loss) {
-    if (loss == null) {
-      throw new IllegalArgumentException("the loss is null");
-    }
-    return new ColumnObjective(design, loss, null);
+    return new ColumnObjective(design, requireLoss(loss), null);
   }
 
   /** An objective with value, gradient and Hessian; scalar predictors only. */
   static ColumnObjective of(Design design, ColumnCurvature curvature) {
-    if (curvature == null) {
-      throw new IllegalArgumentException("the loss is null");
-    }
+    requireLoss(curvature);
     design.requireScalar("newton");
     return new ColumnObjective(design, null, curvature);
   }
 
   @Override
-  public Design design() {
-    return design;
-  }
-
-  @Override
-  public int evaluations() {
-    return evaluations;
-  }
-
-  @Override
-  public double value(double[] beta, double[] gradient) {
-    design.eta(beta, eta);
+  double evaluate(double[] beta, double[] gradient) {
+    design().eta(beta, eta);
     clearGradient();
-    evaluations++;
     double value = loss != null
         ? loss.lossAndGradient(eta, columnGradient)
         : curvature.lossGradientHessian(eta, columnGradient, rowHessian);
-    design.gradient(columnGradient, gradient);
+    design().gradient(columnGradient, gradient);
     return value;
   }
 
   @Override
-  public double value(double[] beta, double[] gradient, double[] hessian) {
-    double value = value(beta, gradient);
-    design.hessian(rowHessian, hessian);
+  double evaluate(double[] beta, double[] gradient, double[] hessian) {
+    double value = evaluate(beta, gradient);
+    design().hessian(rowHessian, hessian);
     return value;
   }
 
   /** Names the predictor and row of the first non-finite column gradient value. */
   @Override
-  public void requireFiniteStart(double value, double[] gradient) {
+  void requireFiniteStart(double value, double[] gradient) {
     for (int k = 0; k < columnGradient.length; k++) {
-      Predictor p = design.predictor(k);
+      Predictor p = design().predictor(k);
       double[] g = columnGradient[k];
       for (int at = 0; at < g.length; at++) {
         if (!Double.isFinite(g[at])) {

@@ -22,7 +22,7 @@ class CoefficientFitTest {
   @Test
   void newtonInCoefficientsReproducesDobsonsClosedForm() {
     double[] counts = {18, 17, 15, 20, 10, 20, 25, 13, 12};
-    double[][] x = dobsonDesign();
+    double[][] x = NewtonTest.dobsonDesign();
     FitResult fit = Fitter.of(Predictor.named("rate", "(Intercept)", "outcome2", "outcome3",
         "treatment2", "treatment3")).quiet().newtonInCoefficients((beta, g, h) -> {
           java.util.Arrays.fill(g, 0.0);
@@ -140,19 +140,5 @@ class CoefficientFitTest {
         () -> Fitter.of(Predictor.named("logits", "(Intercept)").withWidth(3))
             .newtonInCoefficients((b, g, h) -> 0.0));
     assertTrue(vector.getMessage().contains("width 3"), vector::getMessage);
-  }
-
-  private static double[][] dobsonDesign() {
-    double[][] x = new double[9][5];
-    for (int i = 0; i < 9; i++) {
-      int outcome = i % 3;
-      int treatment = i / 3;
-      x[i][0] = 1;
-      x[i][1] = outcome == 1 ? 1 : 0;
-      x[i][2] = outcome == 2 ? 1 : 0;
-      x[i][3] = treatment == 1 ? 1 : 0;
-      x[i][4] = treatment == 2 ? 1 : 0;
-    }
-    return x;
   }
 }
