@@ -5,7 +5,8 @@ import java.io.PrintStream;
 /**
  * Fits the coefficients of linear predictors by minimising a column loss: the configuration
  * (immutable, each setter returns a copy) and the entry points {@link #newton} and
- * {@link #lbfgs}.
+ * {@link #lbfgs}, or, for a loss the caller computes in the coefficients (rows elsewhere),
+ * {@link #newtonInCoefficients} and {@link #lbfgsInCoefficients}, which run the same methods.
  *
  * <pre>{@code
  * FitResult fit = Fitter.of(Predictor.of("rate", x, "(Intercept)", "outcome2", "outcome3"))
