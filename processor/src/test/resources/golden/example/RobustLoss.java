@@ -269,4 +269,11 @@ public final class RobustLoss implements LikelihoodLoss<Robust> {
   public static double mode(double location, double noise) {
     return location;
   }
+
+  /**
+   * The expected (Fisher) information of one sample with respect to {@code location}, E[d2 nll / d location^2] over the response: the IRLS working weight. It is the family's information for its primary parameter times the squared slope of the link, formed so that neither underflows alone (under the logit link sigmoid(location) sigmoid(-location)). Takes the arguments of {@code mean}; the sample's weight, if any, is not applied.
+   */
+  public static double fisherWeight(double location, double noise) {
+    return 5.0 / ((noise * noise) * 7.0);
+  }
 }

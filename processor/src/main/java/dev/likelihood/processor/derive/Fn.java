@@ -32,6 +32,12 @@ public enum Fn {
       "dLogSoftplus",
       "dLogSoftplus(x) = sigmoid(x)/softplus(x), tending to 1 (not 0/0) as x -> -inf",
       1),
+  D2_LOG_SOFTPLUS(
+      "StableMath.d2LogSoftplus",
+      "d2LogSoftplus",
+      "d2LogSoftplus(x) = d dLogSoftplus(x)/dx, from (log1p(t) - t)/((1 + t) log1p(t)), t = exp(x),"
+          + " for x < 0, so that the difference tending to 0 as x -> -inf keeps its digits",
+      1),
   LOG1MEXP("StableMath.log1mexp", "log1mexp", "log1mexp(x) = log(1 - exp(-x)) (Maechler 2012)", 1),
   LOG1MEXP_OF_EXP(
       "StableMath.log1mexpOfExp",
@@ -54,6 +60,18 @@ public enum Fn {
       "dLogPhi",
       "dLogPhi(x) = phi(x)/Phi(x), the inverse Mills ratio, without exp of a difference of huge"
           + " numbers",
+      1),
+  D2_LOG1MEXP_OF_EXP(
+      "StableMath.d2Log1mexpOfExp",
+      "d2Log1mexpOfExp",
+      "d2Log1mexpOfExp(x) = d dLog1mexpOfExp(x)/dx = -dLog1mexpOfExp(x) (exp(-u) - 1 + u)/(1 -"
+          + " exp(-u)), u = exp(x), the numerator by its series for small u",
+      1),
+  D2_LOG_NDTR(
+      "StableMath.d2LogNdtr",
+      "d2LogPhi",
+      "d2LogPhi(x) = d dLogPhi(x)/dx = -dLogPhi(x) (x + dLogPhi(x)), where x + dLogPhi(x) is"
+          + " Laplace's continued fraction 1/(t + 2/(t + 3/(t + ...))), t = -x, in the lower tail",
       1),
   CAUCHY_CDF(
       "StableMath.cauchyCdf",
@@ -94,6 +112,12 @@ public enum Fn {
       "timesOrZero",
       "timesOrZero(a, b) = a b, but exactly 0 when a = 0, so that a zero label silences an"
           + " infinite log term",
+      2),
+  PRODUCT_OR_ZERO(
+      "StableMath.productOrZero",
+      "productOrZero",
+      "productOrZero(a, b) = a b, but exactly 0 when either factor is 0, where the other may"
+          + " have overflowed (a link's slope exp(eta) against an information that underflows)",
       2),
   FLOOR("Math.floor", "floor", "", 1),
   ABS("Math.abs", "abs", "", 1),
@@ -144,6 +168,12 @@ public enum Fn {
       "dLogFactorialResidual(x) = digamma(x + 1) - log(x), by its asymptotic series where the"
           + " difference would cancel",
       1),
+  D2_LOG_FACTORIAL_RESIDUAL(
+      "GammaMath.d2LogFactorialResidual",
+      "d2LogFactorialResidual",
+      "d2LogFactorialResidual(x) = trigamma(x + 1) - 1/x, by its asymptotic series where the"
+          + " difference would cancel",
+      1),
   LGAMMA_HALF_STEP(
       "GammaMath.lgammaHalfStep",
       "lgammaHalfStep",
@@ -164,6 +194,12 @@ public enum Fn {
       "GammaMath.dLgammaOfExp",
       "dLgammaOfExp",
       "dLgammaOfExp(t) = exp(t) digamma(exp(t)), tending to -1 as t -> -inf",
+      1),
+  D2_LGAMMA_OF_EXP(
+      "GammaMath.d2LgammaOfExp",
+      "d2LgammaOfExp",
+      "d2LgammaOfExp(t) = x digamma(x) + x^2 trigamma(x), x = exp(t), as x digamma(1 + x) + x^2"
+          + " trigamma(1 + x) below x = 1, where the first form is -1 + 1 + ...",
       1),
   LOG_ADD_EXP("GammaMath.logAddExp", "logAddExp", "logAddExp(a, b) = log(exp(a) + exp(b)) without overflow", 2),
   LOG_I0E(
@@ -269,16 +305,22 @@ public enum Fn {
         return List.of(call(SIGMOID, x));
       case LOG_SOFTPLUS:
         return List.of(call(D_LOG_SOFTPLUS, x));
+      case D_LOG_SOFTPLUS:
+        return List.of(call(D2_LOG_SOFTPLUS, x));
       case LOG1MEXP:
         return List.of(pow(call(EXPM1, x), -1));
       case LOG1MEXP_OF_EXP:
         return List.of(call(D_LOG1MEXP_OF_EXP, x));
+      case D_LOG1MEXP_OF_EXP:
+        return List.of(call(D2_LOG1MEXP_OF_EXP, x));
       case NDTR:
         // the standard normal density
         return List.of(
             product(constant(0.3989422804014327), call(EXP, product(constant(-0.5), pow(x, 2)))));
       case LOG_NDTR:
         return List.of(call(D_LOG_NDTR, x));
+      case D_LOG_NDTR:
+        return List.of(call(D2_LOG_NDTR, x));
       case CAUCHY_CDF:
         return List.of(pow(product(constant(Math.PI), sum(constant(1), pow(x, 2))), -1));
       case BD0:
@@ -293,18 +335,27 @@ public enum Fn {
         return java.util.Arrays.asList(null, constant(1), neg(x));
       case LOG_FACTORIAL_RESIDUAL:
         return List.of(call(D_LOG_FACTORIAL_RESIDUAL, x));
+      case D_LOG_FACTORIAL_RESIDUAL:
+        return List.of(call(D2_LOG_FACTORIAL_RESIDUAL, x));
       case LGAMMA:
         return List.of(call(DIGAMMA, x));
       case DIGAMMA:
         return List.of(call(TRIGAMMA, x));
       case ABS:
         return List.of(call(SIGN, x));
+      case SIGN:
+      case STEP:
+        // the kinks of abs (LAPLACE) and relu (HINGE): 0 almost everywhere, and at the kink, as
+        // for the first derivative, one of the one-sided values
+        return List.of(constant(0));
       case SIN:
         return List.of(call(COS, x));
       case COS:
         return List.of(neg(call(SIN, x)));
       case TANH:
-        return List.of(sum(constant(1), neg(pow(call(TANH, x), 2))));
+        // sech^2(x) = 4 sigmoid(2x) sigmoid(-2x), not 1 - tanh^2(x), which is 1 - 1 = 0 for |x| > 19
+        return List.of(
+            product(constant(4), call(SIGMOID, product(constant(2), x)), call(SIGMOID, product(constant(-2), x))));
       case RELU:
         return List.of(call(STEP, x));
       case LOG_COSH:
@@ -322,10 +373,15 @@ public enum Fn {
       case HUBER:
         // delta is always a constant: no rule for it
         return java.util.Arrays.asList(call(HUBER_DERIVATIVE, x, args.get(1)), null);
+      case HUBER_DERIVATIVE:
+        // 1 inside the quadratic part |r| < delta, 0 outside (and at the kink |r| = delta)
+        return java.util.Arrays.asList(call(STEP, sum(args.get(1), neg(call(ABS, x)))), null);
       case LGAMMA_HALF_STEP:
         return List.of(call(DIGAMMA_HALF_STEP, x));
       case LGAMMA_OF_EXP:
         return List.of(call(D_LGAMMA_OF_EXP, x));
+      case D_LGAMMA_OF_EXP:
+        return List.of(call(D2_LGAMMA_OF_EXP, x));
       case LOG_ADD_EXP:
         return List.of(
             call(SIGMOID, sum(x, neg(args.get(1)))), call(SIGMOID, sum(args.get(1), neg(x))));
