@@ -54,6 +54,8 @@ final class LossCase {
   /** {@code nllGradientHessian} and the ranged {@code lossGradientHessian}, or null where not generated. */
   private final Method nllGradientHessian;
   private final Method lossGradientHessian;
+  /** {@code fisherWeight}, or null where not generated. */
+  final Method fisherWeight;
   /** Whether the batch methods take the response's width after the reduction. */
   final boolean widthArgument;
   /** Whether MEAN divides by the sum of the weights. */
@@ -103,6 +105,7 @@ final class LossCase {
       if ((nllGradientHessian == null) != (lossGradientHessian == null)) {
         throw new IllegalStateException(name + ": nllGradientHessian without lossGradientHessian or back");
       }
+      fisherWeight = staticMethod(loss, "fisherWeight", (int) roles.chars().filter(ch -> ch == 'p' || ch == 'k').count(), null);
       instance = loss.getField("INSTANCE").get(null);
       instanceNll = loss.getMethod("nll", record);
       instanceNllAndGradient = loss.getMethod("nllAndGradient", record, double[].class, int.class);
@@ -434,6 +437,17 @@ final class LossCase {
     }
     int response = roles.indexOf('y');
     return new Batch(columns, n, widths[response], widths);
+  }
+
+  /** {@code fisherWeight} at the row's parameter and known components. */
+  double fisherWeight(Object[] row) {
+    List<Object> args = new ArrayList<>();
+    for (int c = 0; c < row.length; c++) {
+      if (roles.charAt(c) == 'p' || roles.charAt(c) == 'k') {
+        args.add(((Number) row[c]).doubleValue());
+      }
+    }
+    return (double) call(fisherWeight, null, args.toArray());
   }
 
   /** Whether the class has {@code nllGradientHessian} and {@code lossGradientHessian}. */
