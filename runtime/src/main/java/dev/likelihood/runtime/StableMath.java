@@ -232,6 +232,7 @@ public final class StableMath {
    * log1p(t) - t = -t w + 2 w^3 (1/3 + w^2/5 + ...), w = t/(2 + t) &lt;= 1/3, has no
    * cancellation; for x &lt;= -37 it is -exp(x)/2 (the next term is below half an ulp). For x
    * &gt;= 0 the bracket's terms do not cancel. Negative everywhere; tends to -1/x^2 as x -&gt; inf.
+   * Measured against mpmath: relative error &lt; 1.3e-15.
    */
   public static double d2LogSoftplus(double x) {
     if (x <= -37) {
@@ -308,7 +309,8 @@ public final class StableMath {
    * exp(x) and f = dLog1mexpOfExp(x), {@code -f (exp(-u) - 1 + u) / (1 - exp(-u))}. The
    * numerator is u^2/2 - u^3/6 + ... by its series for u &lt; 1/2 (where expm1(-u) + u would
    * cancel), so the value stays relative-accurate as it tends to -u/2 for x -&gt; -inf (returned as
-   * that for x &lt;= -37); it is -0.0 where f underflows (x &gt; 7).
+   * that for x &lt;= -37); it is -0.0 where f underflows (x &gt; 7). Measured against mpmath: for x
+   * &lt;= 0 relative error &lt; 5e-16; above, the rounding of u costs u 2^-53, as for f.
    */
   public static double d2Log1mexpOfExp(double x) {
     if (x <= -37) {
@@ -387,14 +389,15 @@ public final class StableMath {
 
   /**
    * {@code d/dx dLogNdtr(x) = -m (x + m)}, m = dLogNdtr(x), the second derivative of log Phi(x).
-   * As x -&gt; -inf, m tends to -x and x + m to 0; there, for x &lt; -8, x + m is Laplace's
+   * As x -&gt; -inf, m tends to -x and x + m to 0; there, for x &lt; -4, x + m is Laplace's
    * continued fraction 1/(t + 2/(t + 3/(t + ...))) with t = -x, evaluated backwards from a depth
    * at which it has converged, so the value keeps its digits and tends to -1 (x = -1e300 gives
-   * -1, not 0 or NaN). Above -8 the sum cancels at most 65 times. It underflows to -0.0 for large x.
+   * -1, not 0 or NaN). Above -4 the sum cancels at most 19 times. It underflows to -0.0 for large
+   * x. Measured against mpmath: relative error &lt; 5e-15.
    */
   public static double d2LogNdtr(double x) {
     double m = dLogNdtr(x);
-    if (x >= -8) {
+    if (x >= -4) {
       return -m * (x + m);
     }
     double t = -x;
@@ -405,8 +408,8 @@ public final class StableMath {
     return -m / (t + fraction);
   }
 
-  /** Depth of the continued fraction: at t = 8 it is within 1.3e-24 relative (mpmath). */
-  private static final int MILLS_FRACTION_DEPTH = 28;
+  /** Depth of the continued fraction: at t = 4 it is within 2e-18 relative (mpmath). */
+  private static final int MILLS_FRACTION_DEPTH = 44;
 
   /**
    * {@code a * b}, except exactly 0 when either factor is 0, whatever the other is: a product
