@@ -30,6 +30,14 @@ import javax.annotation.processing.Generated;
  * </pre>
  * {@code dropConstants = true} removed the terms free of parameters: <code>logFactorialResidual(calls)</code>. The value is the NLL up to a constant; the minimiser and the gradient are unchanged.
  *
+ * <p>{@code nllGradientHessian} and {@code lossGradientHessian} also give the observed Hessian d2 nll / d eta_a d eta_b over {@code eta} (row-major): each gradient entry above differentiated again and rewritten into the same stable forms:
+ * <pre>
+ *   d2 nll / d eta^2 = exp(eta + logExposure)
+ * </pre>
+ * <p>{@code fisherWeight} gives the expected information E[d2 nll / d eta^2], the IRLS working weight: the family's information for its primary parameter times the link's squared slope,
+ * <pre>
+ *   fisherWeight = exp(eta)
+ * </pre>
  * <p>Stable forms used:
  * <ul>
  * <li>bd0(y, mu, log mu) = y log(y/mu) + mu - y, Loader's saddle-point deviance term, free of cancellation near y = mu</li>

@@ -29,6 +29,14 @@ import javax.annotation.processing.Generated;
  *   nll = 2.5 bd0(1, amount exp(-eta), log(amount) - eta) + logFactorialResidual(2.5) + log(amount) - 0.9162907318741551
  *   d nll / d eta = 2.5 (1 - amount exp(-eta))
  * </pre>
+ * <p>{@code nllGradientHessian} and {@code lossGradientHessian} also give the observed Hessian d2 nll / d eta_a d eta_b over {@code eta} (row-major): each gradient entry above differentiated again and rewritten into the same stable forms:
+ * <pre>
+ *   d2 nll / d eta^2 = 2.5 amount exp(-eta)
+ * </pre>
+ * <p>{@code fisherWeight} gives the expected information E[d2 nll / d eta^2], the IRLS working weight: the family's information for its primary parameter times the link's squared slope,
+ * <pre>
+ *   fisherWeight = 2.5
+ * </pre>
  * <p>Stable forms used:
  * <ul>
  * <li>bd0(y, mu, log mu) = y log(y/mu) + mu - y, Loader's saddle-point deviance term, free of cancellation near y = mu</li>

@@ -32,10 +32,22 @@ import javax.annotation.processing.Generated;
  *   nll = softplus(score)
  *   d nll / d score = sigmoid(score)
  * </pre>
+ * <p>{@code nllGradientHessian} and {@code lossGradientHessian} also give the observed Hessian d2 nll / d eta_a d eta_b over {@code score} (row-major): each gradient entry above differentiated again and rewritten into the same stable forms:
+ * <pre>
+ *   when clicked is true:
+ *   d2 nll / d score^2 = sigmoid(-score) sigmoid(score)
+ *   when clicked is false:
+ *   d2 nll / d score^2 = sigmoid(score) sigmoid(-score)
+ * </pre>
+ * <p>{@code fisherWeight} gives the expected information E[d2 nll / d score^2], the IRLS working weight: the family's information for its primary parameter times the link's squared slope,
+ * <pre>
+ *   fisherWeight = productOrZero(sigmoid(-score), sigmoid(score))
+ * </pre>
  * <p>Stable forms used:
  * <ul>
  * <li>sigmoid(x) = 1/(1 + exp(-x)), accurate in both tails</li>
  * <li>softplus(x) = log(1 + exp(x)) without overflow</li>
+ * <li>productOrZero(a, b) = a b, but exactly 0 when either factor is 0, where the other may have overflowed (a link's slope exp(eta) against an information that underflows)</li>
  * </ul>
  */
 @Generated("dev.likelihood.processor.LikelihoodProcessor")

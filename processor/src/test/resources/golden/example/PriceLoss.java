@@ -31,11 +31,13 @@ import javax.annotation.processing.Generated;
  *   d nll / d mean = -z / softplus(spread)
  *   d nll / d spread = dLogSoftplus(spread) - z^2 dLogSoftplus(spread)
  * </pre>
+ * <p>{@code nllGradientHessian} and {@code lossGradientHessian} also give the observed Hessian d2 nll / d eta_a d eta_b over {@code mean}, {@code spread} (row-major): each gradient entry above differentiated again and rewritten into the same stable forms.
  * <p>Stable forms used:
  * <ul>
  * <li>softplus(x) = log(1 + exp(x)) without overflow</li>
  * <li>logSoftplus(x) = log(softplus(x)), finite where softplus(x) underflows</li>
  * <li>dLogSoftplus(x) = sigmoid(x)/softplus(x), tending to 1 (not 0/0) as x -&gt; -inf</li>
+ * <li>d2LogSoftplus(x) = d dLogSoftplus(x)/dx, from (log1p(t) - t)/((1 + t) log1p(t)), t = exp(x), for x &lt; 0, so that the difference tending to 0 as x -&gt; -inf keeps its digits</li>
  * </ul>
  */
 @Generated("dev.likelihood.processor.LikelihoodProcessor")

@@ -34,6 +34,7 @@ import javax.annotation.processing.Generated;
  *   nll = 0.75 softplus(logit) sigmoid(logit)^2
  *   d nll / d logit = 0.75 sigmoid(logit)^3 + 1.5 softplus(logit) sigmoid(logit)^2 sigmoid(-logit)
  * </pre>
+ * <p>{@code nllGradientHessian} and {@code lossGradientHessian} also give the observed Hessian d2 nll / d eta_a d eta_b over {@code logit} (row-major): each gradient entry above differentiated again and rewritten into the same stable forms.
  * <p>Stable forms used:
  * <ul>
  * <li>sigmoid(x) = 1/(1 + exp(-x)), accurate in both tails</li>

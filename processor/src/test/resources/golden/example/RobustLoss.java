@@ -31,6 +31,10 @@ import javax.annotation.processing.Generated;
  *   nll = log(noise) - lgammaHalfStep(2) + 2.5 studentTKernel(y - location, noise, log(noise), 4) + 1.2655121234846454
  *   d nll / d location = -2.5 studentTKernelDr(y - location, noise, log(noise), 4)
  * </pre>
+ * <p>{@code fisherWeight} gives the expected information E[d2 nll / d location^2], the IRLS working weight: the family's information for its primary parameter times the link's squared slope,
+ * <pre>
+ *   fisherWeight = 5 / (7 noise^2)
+ * </pre>
  * <p>Stable forms used:
  * <ul>
  * <li>studentTKernel(r, sigma, log sigma, nu) = log(1 + (r/sigma)^2/nu), from |r|/sigma/sqrt(nu) or, where that overflows, from log|r| - log sigma</li>

@@ -31,18 +31,23 @@ import javax.annotation.processing.Generated;
  *   d nll / d mean = dLgammaOfExp(log1mexpOfExp(mean) + logSoftplus(precision)) dLog1mexpOfExp(mean) - dLgammaOfExp(logSoftplus(precision) - exp(mean)) exp(mean) - dLog1mexpOfExp(mean) log(y) exp(log1mexpOfExp(mean) + logSoftplus(precision)) + log1p(-y) exp(logSoftplus(precision) - exp(mean) + mean)
  *   d nll / d precision = dLgammaOfExp(log1mexpOfExp(mean) + logSoftplus(precision)) dLogSoftplus(precision) + dLgammaOfExp(logSoftplus(precision) - exp(mean)) dLogSoftplus(precision) - digamma(softplus(precision)) sigmoid(precision) - dLogSoftplus(precision) log(y) exp(log1mexpOfExp(mean) + logSoftplus(precision)) - dLogSoftplus(precision) log1p(-y) exp(logSoftplus(precision) - exp(mean))
  * </pre>
+ * <p>{@code nllGradientHessian} and {@code lossGradientHessian} also give the observed Hessian d2 nll / d eta_a d eta_b over {@code mean}, {@code precision} (row-major): each gradient entry above differentiated again and rewritten into the same stable forms.
  * <p>Stable forms used:
  * <ul>
  * <li>sigmoid(x) = 1/(1 + exp(-x)), accurate in both tails</li>
  * <li>softplus(x) = log(1 + exp(x)) without overflow</li>
  * <li>logSoftplus(x) = log(softplus(x)), finite where softplus(x) underflows</li>
  * <li>dLogSoftplus(x) = sigmoid(x)/softplus(x), tending to 1 (not 0/0) as x -&gt; -inf</li>
+ * <li>d2LogSoftplus(x) = d dLogSoftplus(x)/dx, from (log1p(t) - t)/((1 + t) log1p(t)), t = exp(x), for x &lt; 0, so that the difference tending to 0 as x -&gt; -inf keeps its digits</li>
  * <li>log1mexpOfExp(x) = log(1 - exp(-exp(x))), finite where exp(x) underflows</li>
  * <li>dLog1mexpOfExp(x) = exp(x)/expm1(exp(x)), tending to 1 (not 0/0) as x -&gt; -inf</li>
+ * <li>d2Log1mexpOfExp(x) = d dLog1mexpOfExp(x)/dx = -dLog1mexpOfExp(x) (exp(-u) - 1 + u)/(1 - exp(-u)), u = exp(x), the numerator by its series for small u</li>
  * <li>lgamma(x) = log Gamma(x)</li>
  * <li>digamma(x), the derivative of lgamma</li>
+ * <li>trigamma(x), the derivative of digamma</li>
  * <li>lgammaOfExp(t) = lgamma(exp(t)), finite where exp(t) underflows (a Beta shape that is carried as its logarithm)</li>
  * <li>dLgammaOfExp(t) = exp(t) digamma(exp(t)), tending to -1 as t -&gt; -inf</li>
+ * <li>d2LgammaOfExp(t) = x digamma(x) + x^2 trigamma(x), x = exp(t), as x digamma(1 + x) + x^2 trigamma(1 + x) below x = 1, where the first form is -1 + 1 + ...</li>
  * </ul>
  */
 @Generated("dev.likelihood.processor.LikelihoodProcessor")

@@ -29,13 +29,23 @@ import javax.annotation.processing.Generated;
  *   nll = binomialNll(y, trials, Phi(eta), Phi(-eta), logPhi(eta), logPhi(-eta))
  *   d nll / d eta = timesOrZero(-y, dLogPhi(eta)) + timesOrZero(-(trials - y), -dLogPhi(-eta))
  * </pre>
+ * <p>{@code nllGradientHessian} and {@code lossGradientHessian} also give the observed Hessian d2 nll / d eta_a d eta_b over {@code eta} (row-major): each gradient entry above differentiated again and rewritten into the same stable forms:
+ * <pre>
+ *   d2 nll / d eta^2 = timesOrZero(-y, d2LogPhi(eta)) + timesOrZero(-(trials - y), d2LogPhi(-eta))
+ * </pre>
+ * <p>{@code fisherWeight} gives the expected information E[d2 nll / d eta^2], the IRLS working weight: the family's information for its primary parameter times the link's squared slope,
+ * <pre>
+ *   fisherWeight = trials productOrZero(dLogPhi(eta), dLogPhi(-eta))
+ * </pre>
  * <p>Stable forms used:
  * <ul>
  * <li>Phi(x), the standard normal CDF, relative-accurate in the lower tail</li>
  * <li>logPhi(x) = log Phi(x), accurate in both tails (x = -800 included)</li>
  * <li>dLogPhi(x) = phi(x)/Phi(x), the inverse Mills ratio, without exp of a difference of huge numbers</li>
+ * <li>d2LogPhi(x) = d dLogPhi(x)/dx = -dLogPhi(x) (x + dLogPhi(x)), where x + dLogPhi(x) is Laplace's continued fraction 1/(t + 2/(t + 3/(t + ...))), t = -x, in the lower tail</li>
  * <li>binomialNll(k, n, p, q, log p, log q) = -log C(n, k) - k log p - (n - k) log q: for n up to 15 the direct form with exact products (fma) and log C(n, k) to twice double precision, otherwise Loader's bd0(k, n p) + bd0(n - k, n q) and log-factorial residuals</li>
  * <li>timesOrZero(a, b) = a b, but exactly 0 when a = 0, so that a zero label silences an infinite log term</li>
+ * <li>productOrZero(a, b) = a b, but exactly 0 when either factor is 0, where the other may have overflowed (a link's slope exp(eta) against an information that underflows)</li>
  * </ul>
  */
 @Generated("dev.likelihood.processor.LikelihoodProcessor")

@@ -31,6 +31,7 @@ import javax.annotation.processing.Generated;
  *   d nll / d mean = timesOrZero(-exp(size), -sigmoid(mean + logDays - size)) - (visits + exp(size)) sigmoid(mean + logDays - size) exp(size - logAddExp(size, mean + logDays)) + (visits + exp(size)) sigmoid(-(mean + logDays - size)) exp(mean + logDays - logAddExp(size, mean + logDays)) + timesOrZero(-visits, sigmoid(-(mean + logDays - size)))
  *   d nll / d size = dLogFactorialResidual(exp(size)) exp(size) - dLogFactorialResidual(visits + exp(size)) exp(size) + (size - (log(visits + exp(size)) + size - logAddExp(size, mean + logDays))) exp(size) + exp(2 size - logAddExp(size, mean + logDays)) + (visits + exp(size)) sigmoid(-(size - (mean + logDays))) exp(size - logAddExp(size, mean + logDays)) + timesOrZero(-exp(size), exp(size) / (visits + exp(size)) - sigmoid(size - (mean + logDays)) + 1) + exp(size + mean + logDays - logAddExp(size, mean + logDays)) - (visits + exp(size)) sigmoid(size - (mean + logDays)) exp(mean + logDays - logAddExp(size, mean + logDays)) + timesOrZero(-visits, exp(size) / (visits + exp(size)) - sigmoid(size - (mean + logDays))) - visits exp(-size) / (visits exp(-size) + 1)
  * </pre>
+ * <p>{@code nllGradientHessian} and {@code lossGradientHessian} also give the observed Hessian d2 nll / d eta_a d eta_b over {@code mean}, {@code size} (row-major): each gradient entry above differentiated again and rewritten into the same stable forms.
  * <p>Stable forms used:
  * <ul>
  * <li>sigmoid(x) = 1/(1 + exp(-x)), accurate in both tails</li>
@@ -38,6 +39,7 @@ import javax.annotation.processing.Generated;
  * <li>logFactorialResidual(y) = lgamma(y + 1) - y log y + y, by Stirling's series with Loader's correction, so that large counts lose no digits</li>
  * <li>timesOrZero(a, b) = a b, but exactly 0 when a = 0, so that a zero label silences an infinite log term</li>
  * <li>dLogFactorialResidual(x) = digamma(x + 1) - log(x), by its asymptotic series where the difference would cancel</li>
+ * <li>d2LogFactorialResidual(x) = trigamma(x + 1) - 1/x, by its asymptotic series where the difference would cancel</li>
  * <li>logAddExp(a, b) = log(exp(a) + exp(b)) without overflow</li>
  * </ul>
  */
