@@ -2,15 +2,11 @@ package dev.likelihood.processor.emit;
 
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.TypeName;
 import dev.likelihood.processor.derive.DerivedLoss;
 import dev.likelihood.processor.model.Component;
 import dev.likelihood.processor.model.LikelihoodModel;
 import dev.likelihood.processor.model.LinkRules;
 import dev.likelihood.processor.model.ParameterBinding;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -34,7 +30,11 @@ final class FisherWeightMethod {
                     + " family's information for its primary parameter times the squared slope of"
                     + " the link, formed so that neither underflows alone (under the logit link"
                     + " sigmoid($L) sigmoid(-$L)). Takes the arguments of {@code mean}$L; the"
-                    + " sample's weight, if any, is not applied.\n",
+                    + " sample's weight, if any, is not applied. (Generated for the records whose"
+                    + " only parameter is the primary one of NORMAL, LAPLACE, STUDENT_T, LOG_NORMAL,"
+                    + " EXPONENTIAL, GAMMA, INVERSE_GAUSSIAN, VON_MISES, POISSON, BERNOULLI, BINOMIAL,"
+                    + " NEGATIVE_BINOMIAL or LOG_COSH, under any link; NaN where a link valid only for"
+                    + " a positive eta is given another.)\n",
                 eta.name(),
                 eta.name(),
                 eta.name(),
@@ -42,23 +42,14 @@ final class FisherWeightMethod {
                 model.offset().isPresent()
                     ? " (the linear predictor with the offset added)"
                     : "");
-    Map<String, String> variables = new LinkedHashMap<>();
-    for (Component c : model.predictorComponents()) {
-      method.addParameter(TypeName.get(double.class), c.name());
-      variables.put(c.name(), c.name());
-    }
-    CodeBlock.Builder code = CodeBlock.builder();
+    CodeBlock.Builder guard = CodeBlock.builder();
     ParameterBinding primary = model.parameters().get(0);
     if (LinkRules.needsPositiveEta(primary.link(), primary.parameter().domain())) {
-      code.beginControlFlow("if (!($L > 0.0))", eta.name());
-      code.add("// the link's inverse is undefined or leaves the parameter's domain here\n");
-      code.addStatement("return $T.NaN", Double.class);
-      code.endControlFlow();
+      guard.beginControlFlow("if (!($L > 0.0))", eta.name());
+      guard.add("// the link's inverse is undefined or leaves the parameter's domain here\n");
+      guard.addStatement("return $T.NaN", Double.class);
+      guard.endControlFlow();
     }
-    StraightLineCode straight =
-        new StraightLineCode(
-            List.of(loss.fisherWeight()), variables, LocalNames.reserving(model), code, constants);
-    code.addStatement("return $L", JavaText.code(straight.java(loss.fisherWeight())));
-    return method.addCode(code.build()).build();
+    return PredictorFunction.build(method, model, loss.fisherWeight(), constants, guard.build());
   }
 }

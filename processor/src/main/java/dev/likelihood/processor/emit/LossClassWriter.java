@@ -267,17 +267,7 @@ public final class LossClassWriter {
                 model.offset().isPresent()
                     ? "; the offset is not applied: pass the linear predictor with the offset added"
                     : "");
-    Map<String, String> variables = new LinkedHashMap<>();
-    for (Component c : model.predictorComponents()) {
-      method.addParameter(TypeName.get(double.class), c.name());
-      variables.put(c.name(), c.name());
-    }
-    CodeBlock.Builder code = CodeBlock.builder();
-    StraightLineCode straight =
-        new StraightLineCode(List.of(statistic), variables, LocalNames.reserving(model), code, constants);
-    String value = straight.java(statistic);
-    code.addStatement("return $L", JavaText.code(value));
-    return Optional.of(method.addCode(code.build()).build());
+    return Optional.of(PredictorFunction.build(method, model, statistic, constants, CodeBlock.of("")));
   }
 
   private void addSampleParameters(MethodSpec.Builder method) {
