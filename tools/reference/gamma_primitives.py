@@ -89,6 +89,13 @@ def d2_lgamma_of_exp(t):
         return a * mp.digamma(a) + a * a * mp.psi(1, a)
 
 
+def trigamma_half_step(x):
+    """trigamma(x + 1/2) - trigamma(x) ~ -1/(2 x^2): twice the decimal exponent of x cancels."""
+    if x == 0:
+        return -INF
+    return mp.psi(1, mp.fadd(x, 0.5, exact=True)) - mp.psi(1, x)
+
+
 def lgamma_half_step(x):
     if x == 0:
         return -INF
@@ -311,6 +318,7 @@ def cases(rng):
     yield "tanh", mp.tanh, line, 0
     yield "d2LogFactorialResidual", d2_log_factorial_residual, nonneg, twice_magnitude_digits
     yield "d2LgammaOfExp", d2_lgamma_of_exp, logs, 0
+    yield "trigammaHalfStep", trigamma_half_step, pos + [0.0], twice_magnitude_digits
 
 
 def rows(rng):

@@ -46,6 +46,7 @@ class GammaMathTest {
     unary("dLgammaOfExp", GammaMath::dLgammaOfExp, 4.5e-16);
     unary("d2LogFactorialResidual", GammaMath::d2LogFactorialResidual, 4e-15);
     unary("d2LgammaOfExp", GammaMath::d2LgammaOfExp, 4e-15);
+    unary("trigammaHalfStep", GammaMath::trigammaHalfStep, 4e-15);
     function(
         "logAddExp",
         a -> GammaMath.logAddExp(a[0], a[1]),

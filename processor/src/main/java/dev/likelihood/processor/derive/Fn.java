@@ -140,6 +140,21 @@ public enum Fn {
   STUDENT_T_KERNEL_DR("Kernels.studentTDr", "studentTKernelDr", "", 4),
   STUDENT_T_KERNEL_DLOG_SIGMA("Kernels.studentTDlogSigma", "studentTKernelDlogSigma", "", 4),
   STUDENT_T_KERNEL_DNU("Kernels.studentTDnu", "studentTKernelDnu", "", 4),
+  STUDENT_T_SHARE(
+      "Kernels.studentTShare",
+      "studentTShare",
+      "studentTShare(r, sigma, log sigma, nu) = t/(1 + t), t = (r/sigma)^2/nu, and"
+          + " studentTComplement = 1/(1 + t), each without a subtraction, from |r|/sigma/sqrt(nu) or"
+          + " its logarithm",
+      4),
+  STUDENT_T_COMPLEMENT("Kernels.studentTComplement", "studentTComplement", "", 4),
+  STUDENT_T_KERNEL_DR_DR(
+      "Kernels.studentTDrDr",
+      "studentTKernelDrDr",
+      "studentTKernelDrDr(r, sigma, log sigma, nu) = 2 (1 - 2 s)/(nu sigma^2 + r^2), the"
+          + " reciprocal formed as (1 - s)/(sigma sqrt(nu))^2 or s/r^2, whichever is the smaller"
+          + " square's",
+      4),
   INVERSE_GAUSSIAN_KERNEL(
       "Kernels.inverseGaussian",
       "inverseGaussianKernel",
@@ -183,6 +198,12 @@ public enum Fn {
       "GammaMath.digammaHalfStep",
       "digammaHalfStep",
       "digammaHalfStep(x) = digamma(x + 1/2) - digamma(x), without cancellation for large x",
+      1),
+  TRIGAMMA_HALF_STEP(
+      "GammaMath.trigammaHalfStep",
+      "trigammaHalfStep",
+      "trigammaHalfStep(x) = trigamma(x + 1/2) - trigamma(x), by its asymptotic series or a"
+          + " recurrence of one-signed terms, without the cancellation of the difference",
       1),
   LGAMMA_OF_EXP(
       "GammaMath.lgammaOfExp",
@@ -285,6 +306,34 @@ public enum Fn {
   }
 
   /**
+   * The partials of the Student-t kernel's first partials (argument order r, sigma, log sigma,
+   * nu; sigma enters only through log sigma), written in the share s = t/(1 + t) and its
+   * complement c = 1 - s, t = (r/sigma)^2/nu, with D = d kernel/d r = 2 s/r: d/dr of D is
+   * studentTKernelDrDr, of -2 s is -2 D c, of -s/nu is -D c/nu; d/d(log sigma) of them is -2 D c,
+   * 4 s c and 2 s c/nu; d/dnu is -D c/nu, 2 s c/nu and s (1 + c)/nu^2.
+   */
+  private List<Expr> studentTSecondPartials(List<Expr> args) {
+    Expr[] a = args.toArray(Expr[]::new);
+    Expr s = call(STUDENT_T_SHARE, a);
+    Expr c = call(STUDENT_T_COMPLEMENT, a);
+    Expr d = call(STUDENT_T_KERNEL_DR, a);
+    Expr inverseNu = pow(args.get(3), -1);
+    Expr sc = product(s, c);
+    switch (this) {
+      case STUDENT_T_KERNEL_DR:
+        return List.of(
+            call(STUDENT_T_KERNEL_DR_DR, a), constant(0), product(constant(-2), d, c), neg(product(d, c, inverseNu)));
+      case STUDENT_T_KERNEL_DLOG_SIGMA:
+        return List.of(
+            product(constant(-2), d, c), constant(0), product(constant(4), sc), product(constant(2), sc, inverseNu));
+      default:
+        return List.of(
+            neg(product(d, c, inverseNu)), constant(0), product(constant(2), sc, inverseNu),
+            product(s, sum(constant(1), c), pow(args.get(3), -2)));
+    }
+  }
+
+  /**
    * The partial derivatives with respect to each argument, or null (for all, or in the list for
    * one argument) when no rule is known: the derivation never needs one, as such arguments only
    * ever hold data or constants, not parameters.
@@ -366,6 +415,10 @@ public enum Fn {
         return List.of(
             call(STUDENT_T_KERNEL_DR, a), constant(0), call(STUDENT_T_KERNEL_DLOG_SIGMA, a),
             call(STUDENT_T_KERNEL_DNU, a));
+      case STUDENT_T_KERNEL_DR:
+      case STUDENT_T_KERNEL_DLOG_SIGMA:
+      case STUDENT_T_KERNEL_DNU:
+        return studentTSecondPartials(args);
       case INVERSE_GAUSSIAN_KERNEL:
         Expr mean = args.get(1);
         return java.util.Arrays.asList(
@@ -378,6 +431,8 @@ public enum Fn {
         return java.util.Arrays.asList(call(STEP, sum(args.get(1), neg(call(ABS, x)))), null);
       case LGAMMA_HALF_STEP:
         return List.of(call(DIGAMMA_HALF_STEP, x));
+      case DIGAMMA_HALF_STEP:
+        return List.of(call(TRIGAMMA_HALF_STEP, x));
       case LGAMMA_OF_EXP:
         return List.of(call(D_LGAMMA_OF_EXP, x));
       case D_LGAMMA_OF_EXP:

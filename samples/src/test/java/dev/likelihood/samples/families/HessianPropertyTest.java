@@ -32,8 +32,8 @@ class HessianPropertyTest {
 
   /**
    * The records of FamilyCases without a Hessian, and why: vector parameters (CATEGORICAL,
-   * GAUSSIAN_MIXTURE, MULTIVARIATE_NORMAL, PLACKETT_LUCE), the Student-t kernel's and
-   * logMeanSigmoid's derivatives (no second-derivative rules yet), and von Mises with kappa as a
+   * GAUSSIAN_MIXTURE, MULTIVARIATE_NORMAL, PLACKETT_LUCE), logMeanSigmoid's derivatives (no
+   * second-derivative rules yet), and von Mises with kappa as a
    * parameter (no rule for d/dkappa of I1/I0 yet). Held to be exactly this list, so that a family
    * losing its Hessian fails here.
    */
@@ -41,8 +41,7 @@ class HessianPropertyTest {
       "CategoricalLabel", "CategoricalSmoothed", "CategoricalSoft", "CategoricalSoftSmoothed",
       "CategoricalSoftWeighted", "CategoricalWeighted", "Mixture", "MixtureSoftplus", "MixtureWeighted",
       "MvnCholesky", "MvnCholeskyWeighted", "MvnDiagonal", "MvnDiagonalWeighted", "MvnUnit", "Ranking",
-      "RankingWeighted", "StudentTCauchy", "StudentTKnownSigma", "StudentTNu1e6", "StudentTNu4DefaultSigma",
-      "StudentTNu4", "StudentTNuParam", "StudentTSoftplus", "StudentTWeighted", "UncertainBernoulliInt",
+      "RankingWeighted", "UncertainBernoulliInt",
       "UncertainBernoulliLogUncertainty", "UncertainBernoulli", "UncertainBernoulliOffsetWeighted",
       "VonMises", "VonMisesSoftplusKappa", "VonMisesWeightedOffset");
 
@@ -104,10 +103,19 @@ class HessianPropertyTest {
                 return g[entry];
               },
               LossCase.get(row, component, 0), c.relativeStep(component), scale, c.declaredScale(row));
-          double tolerance = 1e-6 * Math.max(Math.abs(h), Math.abs(fd.value())) + 2 * fd.error() + 1e-13 * scale;
+          // the gradient itself is known to about an ulp, ~1e-16 |g_a|: over steps up to a quarter of
+          // eta's unit no difference resolves a slope below ~1e-14 |g_a|
+          double gradientFloor = 1e-14 * Math.abs(expectedGrad[a])
+              / (c.relativeStep(component) ? Math.abs(LossCase.get(row, component, 0)) : 1);
+          double tolerance = 1e-6 * Math.max(Math.abs(h), Math.abs(fd.value())) + 2 * fd.error() + 1e-13 * scale
+              + gradientFloor;
+          // a difference of exactly 0 at every step: the gradient is even about a point closer to
+          // x than the steps (y = mu of a Student-t with sigma 1e-11, where the exact cross
+          // derivative, -2.3e-11, is confirmed by mpmath): unresolved, not evidence
+          boolean symmetric = fd.value() == 0.0 && Math.abs(h) <= 1e-9 * Math.max(1, Math.abs(expectedGrad[a]));
           if (Math.abs(h - fd.value()) <= tolerance) {
             compared++;
-          } else if (fd.error() > 1e-6 * Math.max(Math.abs(h), Math.abs(fd.value())) + 1e-13 * scale) {
+          } else if (symmetric || fd.error() > 1e-6 * Math.max(Math.abs(h), Math.abs(fd.value())) + 1e-13 * scale) {
             unresolved.add(what + " (finite difference " + fd.value() + " +- " + fd.error() + ")");
           } else {
             fail(what + " but the finite difference is " + fd.value() + " +- " + fd.error() + " (S = " + scale + ")");
