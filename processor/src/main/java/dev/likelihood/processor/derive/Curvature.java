@@ -31,7 +31,7 @@ final class Curvature {
    * gradient entry differentiated again and rewritten as the gradient is. Entry (b, a) is entry
    * (a, b), the same expression, so the Hessian is symmetric bit for bit. Empty where the record
    * has a vector parameter or a primitive whose second derivative has no rule (UNCERTAIN_BERNOULLI's
-   * logMeanSigmoid, von Mises's I1/I0 when kappa is a parameter).
+   * logMeanSigmoid).
    */
   static List<Expr> hessian(LikelihoodModel model, Expr nll, List<Expr> gradient) {
     List<Component> params = model.paramComponents();

@@ -44,7 +44,7 @@ public final class Differentiator {
   /**
    * Whether {@link #derivative(Expr, Var)} has a rule for every primitive on the way to {@code v}:
    * a second derivative needs the partials of the first derivative's primitives, some of which
-   * (the quadrature of logMeanSigmoid, the Bessel ratio I1/I0) have none.
+   * (the quadrature of logMeanSigmoid) have none.
    */
   public static boolean differentiable(Expr e, Var v) {
     if (!dependsOn(e, v)) {

@@ -234,6 +234,12 @@ public enum Fn {
       "besselRatioMinusOne(kappa) = I1(kappa)/I0(kappa) - 1, without cancellation for large kappa",
       1),
   BESSEL_RATIO("BesselMath.besselRatio", "besselRatio", "besselRatio(kappa) = I1(kappa)/I0(kappa)", 1),
+  D_BESSEL_RATIO(
+      "BesselMath.dBesselRatio",
+      "dBesselRatio",
+      "dBesselRatio(kappa) = d/dkappa I1(kappa)/I0(kappa) = 1 - A/kappa - A^2, from A - 1 where the"
+          + " terms cancel and by its asymptotic series from kappa = 100",
+      1),
   LOG_MEAN_SIGMOID(
       "UncertainSigmoid.logMeanSigmoid",
       "logMeanSigmoid",
@@ -335,8 +341,10 @@ public enum Fn {
 
   /**
    * The partial derivatives with respect to each argument, or null (for all, or in the list for
-   * one argument) when no rule is known: the derivation never needs one, as such arguments only
-   * ever hold data or constants, not parameters.
+   * one argument) when no rule is known: either the argument only ever holds data or constants,
+   * or (logMeanSigmoid's derivatives, the emitter's shared-exponential forms) the primitive is
+   * never differentiated again, and a record that would need it gets no Hessian (see {@code
+   * Differentiator.differentiable}).
    */
   public List<Expr> partials(List<Expr> args) {
     Expr x = args.get(0);
@@ -442,6 +450,9 @@ public enum Fn {
             call(SIGMOID, sum(x, neg(args.get(1)))), call(SIGMOID, sum(args.get(1), neg(x))));
       case LOG_I0E:
         return List.of(call(BESSEL_RATIO_MINUS_ONE, x));
+      case BESSEL_RATIO_MINUS_ONE:
+      case BESSEL_RATIO:
+        return List.of(call(D_BESSEL_RATIO, x));
       case LOG_MEAN_SIGMOID:
         return List.of(
             call(D_LOG_MEAN_SIGMOID_D_ETA, x, args.get(1)), call(D_LOG_MEAN_SIGMOID_D_U, x, args.get(1)));
