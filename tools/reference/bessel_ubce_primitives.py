@@ -438,18 +438,12 @@ def ubce_points(rng):
 
 
 def evaluate(f, x):
-    results = []
-    extra = bessel_digits(x)
-    for dps in (DPS + extra, CHECK_DPS + extra):
-        with mp.workdps(dps):
-            results.append(to_double(f(mpf(x))))
-    if results[0] != results[1]:
-        raise AssertionError(f"{f.__name__}({x!r}): {results}")
-    return results[1]
+    return evaluate_digits(f, x, bessel_digits(x))
 
 
 def evaluate_digits(f, x, extra):
-    """As evaluate, with the given extra digits."""
+    """f at the exact double x, rounded to a double; computed at two precisions, extra digits
+    added to both, which must round alike."""
     results = []
     for dps in (DPS + extra, CHECK_DPS + extra):
         with mp.workdps(dps):
