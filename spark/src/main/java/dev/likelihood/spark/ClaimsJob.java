@@ -8,7 +8,8 @@ import org.apache.spark.sql.SparkSession;
 /**
  * The example job for spark-submit: fits the claims model (Poisson, log link, log exposure as
  * offset, rate ~ 1 + age + urban) over a Parquet data set with columns claims, age, urban and
- * logExposure, or over generated rows, and prints the fit.
+ * logExposure, or over generated rows, by Newton (IRLS), and prints the fit with its standard
+ * errors.
  *
  * <pre>
  * spark-submit --class dev.likelihood.spark.ClaimsJob ... likelihood-spark.jar s3a://bucket/claims/
@@ -38,7 +39,7 @@ public final class ClaimsJob {
       }
       try (SparkGlm glm = SparkGlm.of(data, SampleModels.CLAIMS_DATA,
           SampleModels.CLAIMS_RATE)) {
-        FitResult fit = glm.lbfgs(SampleModels.CLAIMS_GRADIENT);
+        FitResult fit = glm.newton(SampleModels.CLAIMS_CURVATURE);
         System.out.println(fit);
       }
     } finally {
