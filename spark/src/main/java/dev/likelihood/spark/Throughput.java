@@ -9,8 +9,9 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Measures rows per second per core of a fit: Spark in local mode against the single-machine
- * runtime fitter, same rows, same optimiser, same number of iterations (tolerance 0, a fixed
- * iteration limit), after warm-up; prints the median of several repetitions. A measurement, not
+ * runtime fitter, same rows, same optimiser (Newton, then L-BFGS), same number of iterations
+ * (tolerance 0, a fixed iteration limit), after warm-up; prints the median of several
+ * repetitions. A measurement, not
  * a test: see spark/README.md for the command and the numbers.
  *
  * <p>Arguments: rows (default 1,000,000), partitions (4), iterations (10), repetitions (5),
@@ -34,12 +35,17 @@ public final class Throughput {
       SyntheticData claims = SyntheticData.claims(rows, 42);
       UnaryOperator settings = f -> f.quiet().tolerance(0).maxIterations(iterations);
       Fitter local = settings.apply(Fitter.of(SampleModels.claimsPredictors(claims)));
+      report("Poisson Newton, single machine, 1 core", rows, 1, repetitions,
+          () -> local.newton(SampleModels.claimsCurvature(claims)));
       report("Poisson L-BFGS, single machine, 1 core", rows, 1, repetitions,
           () -> local.lbfgs(SampleModels.claimsLoss(claims)));
       try (SparkGlm glm = SparkGlm.of(claims.toDataset(spark, partitions),
           SampleModels.CLAIMS_DATA, SampleModels.CLAIMS_RATE)) {
-        report("Poisson L-BFGS, Spark " + master + ", " + partitions + " partitions", rows,
-            sparkCores, repetitions, () -> glm.lbfgs(SampleModels.CLAIMS_GRADIENT, settings));
+        String where = "Spark " + master + ", " + partitions + " partitions";
+        report("Poisson Newton, " + where, rows, sparkCores, repetitions,
+            () -> glm.newton(SampleModels.CLAIMS_CURVATURE, settings));
+        report("Poisson L-BFGS, " + where, rows, sparkCores, repetitions,
+            () -> glm.lbfgs(SampleModels.CLAIMS_GRADIENT, settings));
       }
     } finally {
       spark.stop();
