@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.likelihood.runtime.fit.FitResult;
 import dev.likelihood.runtime.fit.Fitter;
+import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,65 +23,71 @@ class SparkFitTest extends LocalSparkTest {
   @Test
   void poissonWithExposureNewtonEqualsTheSingleMachineFit() {
     SyntheticData data = SyntheticData.claims(ROWS, 42);
-    FitResult local = Fitter.of(SampleModels.claimsPredictors(data)).quiet()
-        .newton(SampleModels.claimsCurvature(data));
-    FitResult distributed;
-    try (SparkGlm glm = SparkGlm.of(data.toDataset(spark, 4), SampleModels.CLAIMS_DATA,
-        SampleModels.CLAIMS_RATE)) {
-      distributed = glm.newton(SampleModels.CLAIMS_CURVATURE, Fitter::quiet);
-    }
-    assertSameFit(local, distributed, "rate");
-    assertSameStandardErrors(local, distributed, "rate");
-    assertNear(SyntheticData.CLAIMS_TRUTH, distributed.coefficients("rate"), 0.05);
+    FitResult[] fits = fitBoth(data, SampleModels.CLAIMS_DATA,
+        Fitter.of(SampleModels.claimsPredictors(data)).quiet(),
+        local -> local.newton(SampleModels.claimsCurvature(data)),
+        glm -> glm.newton(SampleModels.CLAIMS_CURVATURE, Fitter::quiet),
+        SampleModels.CLAIMS_RATE);
+    assertSameStandardErrors(fits[0], fits[1], "rate");
+    assertNear(SyntheticData.CLAIMS_TRUTH, fits[1].coefficients("rate"), 0.05);
   }
 
   @Test
   void heteroscedasticNormalNewtonEqualsTheSingleMachineFit() {
     SyntheticData data = SyntheticData.readings(ROWS, 7);
-    FitResult local = Fitter.of(SampleModels.readingsPredictors(data)).quiet()
-        .newton(SampleModels.readingsCurvature(data));
-    FitResult distributed;
-    try (SparkGlm glm = SparkGlm.of(data.toDataset(spark, 4), SampleModels.READINGS_DATA,
-        SampleModels.READINGS_MEAN, SampleModels.READINGS_SIGMA)) {
-      distributed = glm.newton(SampleModels.READINGS_CURVATURE, Fitter::quiet);
-    }
-    assertSameFit(local, distributed, "mean", "sigma");
-    assertSameStandardErrors(local, distributed, "mean", "sigma");
+    FitResult[] fits = fitBoth(data, SampleModels.READINGS_DATA,
+        Fitter.of(SampleModels.readingsPredictors(data)).quiet(),
+        local -> local.newton(SampleModels.readingsCurvature(data)),
+        glm -> glm.newton(SampleModels.READINGS_CURVATURE, Fitter::quiet),
+        SampleModels.READINGS_MEAN, SampleModels.READINGS_SIGMA);
+    assertSameStandardErrors(fits[0], fits[1], "mean", "sigma");
     double[] truth = SyntheticData.READINGS_TRUTH;
-    assertNear(new double[] {truth[0], truth[1], truth[2]}, distributed.coefficients("mean"),
-        0.05);
-    assertNear(new double[] {truth[3], truth[4]}, distributed.coefficients("sigma"), 0.05);
+    assertNear(new double[] {truth[0], truth[1], truth[2]}, fits[1].coefficients("mean"), 0.05);
+    assertNear(new double[] {truth[3], truth[4]}, fits[1].coefficients("sigma"), 0.05);
   }
 
   @Test
   void poissonWithExposureLbfgsEqualsTheSingleMachineFit() {
     SyntheticData data = SyntheticData.claims(ROWS, 42);
-    FitResult local = Fitter.of(SampleModels.claimsPredictors(data)).quiet().tolerance(TOLERANCE)
-        .lbfgs(SampleModels.claimsLoss(data));
-    FitResult distributed;
-    try (SparkGlm glm = SparkGlm.of(data.toDataset(spark, 4), SampleModels.CLAIMS_DATA,
-        SampleModels.CLAIMS_RATE)) {
-      distributed = glm.lbfgs(SampleModels.CLAIMS_GRADIENT, f -> f.quiet().tolerance(TOLERANCE));
-    }
-    assertSameFit(local, distributed, "rate");
-    assertNear(SyntheticData.CLAIMS_TRUTH, distributed.coefficients("rate"), 0.05);
+    fitBoth(data, SampleModels.CLAIMS_DATA,
+        Fitter.of(SampleModels.claimsPredictors(data)).quiet().tolerance(TOLERANCE),
+        local -> local.lbfgs(SampleModels.claimsLoss(data)),
+        glm -> glm.lbfgs(SampleModels.CLAIMS_GRADIENT, f -> f.quiet().tolerance(TOLERANCE)),
+        SampleModels.CLAIMS_RATE);
   }
 
   @Test
   void heteroscedasticNormalLbfgsEqualsTheSingleMachineFit() {
     SyntheticData data = SyntheticData.readings(ROWS, 7);
-    FitResult local = Fitter.of(SampleModels.readingsPredictors(data)).quiet()
-        .tolerance(TOLERANCE).lbfgs(SampleModels.readingsLoss(data));
-    FitResult distributed;
-    try (SparkGlm glm = SparkGlm.of(data.toDataset(spark, 4), SampleModels.READINGS_DATA,
-        SampleModels.READINGS_MEAN, SampleModels.READINGS_SIGMA)) {
-      distributed = glm.lbfgs(SampleModels.READINGS_GRADIENT,
-          f -> f.quiet().tolerance(TOLERANCE));
-    }
-    assertSameFit(local, distributed, "mean", "sigma");
+    fitBoth(data, SampleModels.READINGS_DATA,
+        Fitter.of(SampleModels.readingsPredictors(data)).quiet().tolerance(TOLERANCE),
+        local -> local.lbfgs(SampleModels.readingsLoss(data)),
+        glm -> glm.lbfgs(SampleModels.READINGS_GRADIENT, f -> f.quiet().tolerance(TOLERANCE)),
+        SampleModels.READINGS_MEAN, SampleModels.READINGS_SIGMA);
   }
 
-  static void assertSameFit(FitResult expected, FitResult actual, String... parameters) {
+  /**
+   * Fits the rows in memory and through Spark (4 partitions), asserts the two fits equal, and
+   * returns them: {single machine, Spark}.
+   */
+  private static FitResult[] fitBoth(SyntheticData data, List<String> dataColumns,
+      Fitter fitter, Function<Fitter, FitResult> inMemory,
+      Function<SparkGlm, FitResult> distributed, PredictorColumns... predictors) {
+    FitResult local = inMemory.apply(fitter);
+    FitResult spark;
+    try (SparkGlm glm = SparkGlm.of(data.toDataset(LocalSparkTest.spark, 4), dataColumns,
+        predictors)) {
+      spark = distributed.apply(glm);
+    }
+    String[] parameters = new String[predictors.length];
+    for (int k = 0; k < predictors.length; k++) {
+      parameters[k] = predictors[k].parameter();
+    }
+    assertSameFit(local, spark, parameters);
+    return new FitResult[] {local, spark};
+  }
+
+  private static void assertSameFit(FitResult expected, FitResult actual, String... parameters) {
     assertTrue(expected.converged(), expected::toString);
     assertTrue(actual.converged(), actual::toString);
     assertEquals(expected.loss(), actual.loss(), 1e-9 * Math.abs(expected.loss()), "loss");
