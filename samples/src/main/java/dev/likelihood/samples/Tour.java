@@ -1,8 +1,18 @@
 package dev.likelihood.samples;
 
+import dev.likelihood.samples.tour.BinaryChapter;
+import dev.likelihood.samples.tour.Chapter;
+import dev.likelihood.samples.tour.CountsChapter;
+import dev.likelihood.samples.tour.DirectionsChapter;
 import dev.likelihood.samples.tour.LossCurves;
+import dev.likelihood.samples.tour.MixturesChapter;
+import dev.likelihood.samples.tour.MulticlassChapter;
 import dev.likelihood.samples.tour.Narrator;
 import dev.likelihood.samples.tour.Plots;
+import dev.likelihood.samples.tour.ProportionsChapter;
+import dev.likelihood.samples.tour.RankingsChapter;
+import dev.likelihood.samples.tour.RegressionChapter;
+import dev.likelihood.samples.tour.RobustChapter;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,6 +25,18 @@ import java.util.List;
  * the PNGs go to the directory given as the first argument (default samples/target/tour).
  */
 public final class Tour {
+
+  /** One problem type each, in the order of the lectures. */
+  private static final List<Chapter> CHAPTERS = List.of(
+      new RegressionChapter(),
+      new RobustChapter(),
+      new BinaryChapter(),
+      new MulticlassChapter(),
+      new CountsChapter(),
+      new ProportionsChapter(),
+      new DirectionsChapter(),
+      new RankingsChapter(),
+      new MixturesChapter());
 
   private Tour() {}
 
@@ -32,9 +54,11 @@ public final class Tour {
     narrator.raw("Likelihood: a loss is derived, not chosen. Pick a distribution for y, let the model"
         + " predict its parameters through links, minimise the negative log-likelihood.");
     narrator.chapter("The losses you know are likelihoods");
-    List<Path> files = LossCurves.draw(plots);
-    for (Path file : files) {
-      narrator.say("wrote %s", file);
+    for (Path file : LossCurves.draw(plots)) {
+      narrator.wrote(file);
+    }
+    for (Chapter chapter : CHAPTERS) {
+      chapter.tell(narrator, plots);
     }
     narrator.raw("");
     narrator.raw("Each FooLoss.java is in samples/target/generated-sources/annotations: read its"

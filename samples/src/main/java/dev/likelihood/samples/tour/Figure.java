@@ -12,13 +12,23 @@ public final class Figure {
   /** How a series is drawn. */
   public enum Style {
     LINE,
+    /** a dashed line, for a truth drawn beside its fit */
+    DASHED,
     DOTS,
     /** a filled outline: a histogram built with {@link #histogram} */
     AREA
   }
 
-  /** One named series of points. */
-  public record Series(String name, double[] x, double[] y, Style style) {
+  /** Where the legend goes: inside a corner of the plot, or to its right. */
+  public enum Legend {
+    INSIDE_NE,
+    INSIDE_NW,
+    INSIDE_SE,
+    OUTSIDE_RIGHT
+  }
+
+  /** One named series of points; {@code colour} indexes the renderer's palette. */
+  public record Series(String name, double[] x, double[] y, Style style, int colour) {
     public Series {
       if (x.length != y.length) {
         throw new IllegalArgumentException(
@@ -31,6 +41,7 @@ public final class Figure {
   private final String xLabel;
   private final String yLabel;
   private final List<Series> series = new ArrayList<>();
+  private Legend legend = Legend.INSIDE_NE;
   private double yMin = Double.NaN;
   private double yMax = Double.NaN;
 
@@ -45,13 +56,30 @@ public final class Figure {
   }
 
   public Figure line(String name, double[] x, double[] y) {
-    series.add(new Series(name, x.clone(), y.clone(), Style.LINE));
-    return this;
+    return add(name, x, y, Style.LINE, series.size());
+  }
+
+  /** A dashed line in the colour of series number {@code colourOf}: a truth beside its fit. */
+  public Figure dashed(String name, double[] x, double[] y, int colourOf) {
+    return add(name, x, y, Style.DASHED, series.get(colourOf).colour());
   }
 
   public Figure dots(String name, double[] x, double[] y) {
-    series.add(new Series(name, x.clone(), y.clone(), Style.DOTS));
+    return add(name, x, y, Style.DOTS, series.size());
+  }
+
+  private Figure add(String name, double[] x, double[] y, Style style, int colour) {
+    series.add(new Series(name, x.clone(), y.clone(), style, colour));
     return this;
+  }
+
+  public Figure legend(Legend where) {
+    this.legend = where;
+    return this;
+  }
+
+  public Legend legend() {
+    return legend;
   }
 
   /**
@@ -83,7 +111,7 @@ public final class Figure {
       y[2 * b + 2] = height[b];
     }
     x[2 * bins + 1] = max;
-    series.add(new Series(name, x, y, Style.AREA));
+    series.add(new Series(name, x, y, Style.AREA, series.size()));
     return this;
   }
 

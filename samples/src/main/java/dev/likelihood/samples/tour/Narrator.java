@@ -33,13 +33,20 @@ public final class Narrator {
     out.println("  " + String.format(Locale.ROOT, format, args));
   }
 
-  /** A header for {@link #compare} rows. */
-  public void compareHeader(String learned, String reference) {
-    out.printf(Locale.ROOT, "  %-24s %12s %12s%n", "", learned, reference);
+  /** A learned value with its standard error next to the truth it was generated from. */
+  public void estimate(String name, double learned, double standardError, double truth) {
+    out.printf(Locale.ROOT, "  %-34s learned %9.4f (SE %.4f)   truth %9.4f%n", name, learned,
+        standardError, truth);
   }
 
-  public void compare(String name, double learned, double reference) {
-    out.printf(Locale.ROOT, "  %-24s %12.4f %12.4f%n", name, learned, reference);
+  /** A learned value next to its truth, for fits without standard errors (L-BFGS). */
+  public void estimate(String name, double learned, double truth) {
+    out.printf(Locale.ROOT, "  %-34s learned %9.4f                truth %9.4f%n", name, learned,
+        truth);
+  }
+
+  public void wrote(java.nio.file.Path file) {
+    out.println("  figure: " + file);
   }
 
   public void raw(String line) {

@@ -82,7 +82,13 @@ public final class Plots {
         .yAxisTitle(figure.yLabel())
         .build();
     XYStyler styler = chart.getStyler();
-    styler.setLegendPosition(LegendPosition.InsideNE);
+    styler.setLegendPosition(switch (figure.legend()) {
+      case INSIDE_NE -> LegendPosition.InsideNE;
+      case INSIDE_NW -> LegendPosition.InsideNW;
+      case INSIDE_SE -> LegendPosition.InsideSE;
+      case OUTSIDE_RIGHT -> LegendPosition.OutsideE;
+    });
+    styler.setXAxisTickMarkSpacingHint(70);
     styler.setChartBackgroundColor(Color.WHITE);
     styler.setPlotBackgroundColor(Color.WHITE);
     styler.setPlotGridLinesColor(new Color(0xe0e0e0));
@@ -93,22 +99,23 @@ public final class Plots {
       styler.setYAxisMin(figure.yMin());
       styler.setYAxisMax(figure.yMax());
     }
-    int index = 0;
     for (Figure.Series data : figure.series()) {
       double[][] points = inRange(data, figure);
       XYSeries series = chart.addSeries(data.name(), points[0], points[1]);
-      Color color = PALETTE[index++ % PALETTE.length];
+      Color color = PALETTE[data.colour() % PALETTE.length];
       switch (data.style()) {
-        case LINE -> {
+        case LINE, DASHED -> {
           series.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
           series.setMarker(SeriesMarkers.NONE);
-          series.setLineStyle(new BasicStroke(2f));
+          series.setLineStyle(data.style() == Figure.Style.LINE
+              ? new BasicStroke(2f)
+              : new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 5f}, 0f));
           series.setLineColor(color);
         }
         case DOTS -> {
           series.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
           series.setMarker(SeriesMarkers.CIRCLE);
-          series.setMarkerColor(new Color(color.getRed(), color.getGreen(), color.getBlue(), 110));
+          series.setMarkerColor(new Color(color.getRed(), color.getGreen(), color.getBlue(), 150));
         }
         case AREA -> {
           series.setXYSeriesRenderStyle(XYSeriesRenderStyle.Area);
