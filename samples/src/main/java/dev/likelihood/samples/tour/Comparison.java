@@ -47,7 +47,9 @@ public final class Comparison {
   /** Prints the side-by-side table: our value to the published digits plus two more. */
   public void print(Narrator narrator) {
     narrator.say("%s", title);
-    narrator.say("published: %s", source);
+    for (String line : wrap("published: " + source, 96)) {
+      narrator.say("%s", line);
+    }
     narrator.raw(String.format(Locale.ROOT, "    %-28s %14s %14s  %s", "", "ours", "published", ""));
     for (Row row : rows) {
       narrator.raw(String.format(Locale.ROOT, "    %-28s %14s %14s  %s", row.quantity(),
@@ -56,9 +58,31 @@ public final class Comparison {
     }
   }
 
-  /** Ours with two digits beyond the published ones, so that the agreement is visible. */
+  /**
+   * Ours with two digits beyond the published ones, so that the agreement is visible; a value
+   * that rounds to zero prints as 0, not as -0.
+   */
   static String format(double ours, PrintedNumber published) {
-    int decimals = (int) Math.round(-Math.log10(2 * published.tolerance())) + 2;
-    return String.format(Locale.ROOT, "%." + Math.max(decimals, 0) + "f", ours);
+    int decimals = Math.max(0, (int) Math.round(-Math.log10(2 * published.tolerance())) + 2);
+    double shown = Math.abs(ours) < 0.5 * Math.pow(10, -decimals) ? 0 : ours;
+    return String.format(Locale.ROOT, "%." + decimals + "f", shown);
+  }
+
+  private static List<String> wrap(String text, int width) {
+    List<String> lines = new ArrayList<>();
+    StringBuilder line = new StringBuilder();
+    for (String word : text.split(" ")) {
+      if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+        lines.add(line.toString());
+        line.setLength(0);
+        line.append("  ");
+      }
+      if (line.length() > 0 && !line.toString().equals("  ")) {
+        line.append(' ');
+      }
+      line.append(word);
+    }
+    lines.add(line.toString());
+    return lines;
   }
 }
