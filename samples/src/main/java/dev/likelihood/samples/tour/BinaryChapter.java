@@ -17,7 +17,7 @@ import dev.likelihood.samples.UncertainDiagnosisLoss;
  */
 public final class BinaryChapter implements Chapter {
 
-  static final int ROWS = 20_000;
+  static final int ROWS = 10_000;
   static final double[] LOGIT = {0.5, 1.5};
   /**
    * uncertainty = softplus(u0 + u1 blurry): 0.02 for the sharp camera, 2.13 for the blurry one.

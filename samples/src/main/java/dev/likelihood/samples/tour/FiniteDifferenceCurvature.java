@@ -7,8 +7,9 @@ import dev.likelihood.runtime.fit.ColumnLoss;
  * The per-row Hessian by central differences of a generated gradient, for losses without a
  * generated {@code lossGradientHessian}. Rows are independent, so moving every row's eta[a] at
  * once and differencing the gradients gives column a of every row's P x P block: 2P gradient
- * evaluations in all. The step, 1e-4 max(1, |eta|), balances the O(h^2) truncation against
- * rounding; the blocks are symmetrised.
+ * evaluations in all. The step, 1e-4 (larger only where |eta| > 1e4, so that eta + h differs
+ * from eta), balances the O(h^2) truncation (h^2 / 6 relative for exp(eta)) against rounding
+ * (1e-12 relative); the blocks are symmetrised.
  */
 public final class FiniteDifferenceCurvature implements ColumnCurvature {
 
@@ -32,7 +33,7 @@ public final class FiniteDifferenceCurvature implements ColumnCurvature {
     double[] step = new double[n];
     for (int a = 0; a < p; a++) {
       for (int i = 0; i < n; i++) {
-        step[i] = 1e-4 * Math.max(1, Math.abs(eta[a][i]));
+        step[i] = Math.max(1e-4, 1e-8 * Math.abs(eta[a][i]));
         moved[a][i] = eta[a][i] + step[i];
       }
       loss.lossAndGradient(moved, plus);
