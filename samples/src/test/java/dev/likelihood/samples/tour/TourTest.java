@@ -34,7 +34,6 @@ class TourTest {
       System.setOut(console);
     }
     String output = bytes.toString(StandardCharsets.UTF_8);
-    console.print(output);
 
     for (String name : FIGURES) {
       Path file = directory.resolve(name + ".png");
