@@ -4,6 +4,8 @@ import dev.likelihood.runtime.Reduction;
 import dev.likelihood.runtime.fit.FitResult;
 import dev.likelihood.runtime.fit.Fitter;
 import dev.likelihood.runtime.fit.Predictor;
+import dev.likelihood.samples.CallVolume;
+import dev.likelihood.samples.CallVolumeLoss;
 import dev.likelihood.samples.StoreVisits;
 import dev.likelihood.samples.StoreVisitsLoss;
 import dev.likelihood.samples.TrialCount;
@@ -15,6 +17,9 @@ import dev.likelihood.samples.TrialCountLoss;
  */
 public final class CountsChapter implements Chapter {
 
+  static final int SHOPS = 2_000;
+  static final double[] CALL_RATE = {0.5, 0.8};
+
   static final int ROWS = 3_000;
   static final double[] LOG_MEAN = {1.5, 0.6};
   static final double SIZE = 2.5;
@@ -22,6 +27,26 @@ public final class CountsChapter implements Chapter {
 
   /** Data and the fit. */
   public record Fitted(double[] x, int[] visits, FitResult fit) {}
+
+  /**
+   * Calls to shops open 1 to 8 hours: calls ~ Poisson(hours exp(0.5 + 0.8 x)). The record's
+   * {@code @Offset} adds log(hours) to eta, so the coefficients describe the hourly rate.
+   */
+  public FitResult exposure() {
+    Sampling sampling = new Sampling(52);
+    double[] x = new double[SHOPS];
+    int[] calls = new int[SHOPS];
+    double[] logHours = new double[SHOPS];
+    for (int i = 0; i < SHOPS; i++) {
+      x[i] = sampling.uniform(-2, 2);
+      double hours = 1 + Math.floor(sampling.uniform(0, 8));
+      logHours[i] = Math.log(hours);
+      calls[i] = sampling.poisson(hours * Math.exp(CALL_RATE[0] + CALL_RATE[1] * x[i]));
+    }
+    return Fitter.of(Predictor.of("eta", Design.withIntercept(x), "(Intercept)", "x"))
+        .quiet()
+        .newton(new FiniteDifferenceCurvature((eta, g) -> CallVolumeLoss.lossAndGradient(Reduction.SUM, calls, eta[0], logHours, g[0])));
+  }
 
   /** visits ~ NB2(mean = exp(1.5 + 0.6 x), size 2.5), x uniform on [-1.5, 1.5]. */
   public Fitted negativeBinomial() {
@@ -51,6 +76,19 @@ public final class CountsChapter implements Chapter {
     narrator.say("predict outcome 2 under treatment 1: TrialCountLoss.mean = %.2f counts, mode %.0f",
         TrialCountLoss.mean(eta[1]), TrialCountLoss.mode(eta[1]));
     narrator.wrote(plots.save(dobsonFigure(dobson, eta), "dobson"));
+
+    narrator.section("POISSON with an exposure: @Offset");
+    narrator.declaration(CallVolume.class);
+    FitResult calls = exposure();
+    narrator.say("%,d shops open 1 to 8 hours, calls per hour = exp(%.1f + %.1f x):", SHOPS,
+        CALL_RATE[0], CALL_RATE[1]);
+    double[] rate = calls.coefficients("eta");
+    double[] rateSe = calls.standardErrors("eta");
+    narrator.estimate("log hourly rate intercept", rate[0], rateSe[0], CALL_RATE[0]);
+    narrator.estimate("log hourly rate slope", rate[1], rateSe[1], CALL_RATE[1]);
+    narrator.say("predict at x = 1 over 8 hours: CallVolumeLoss.mean(eta + log 8) = %.2f calls"
+            + " (truth %.2f)", CallVolumeLoss.mean(rate[0] + rate[1] + Math.log(8)),
+        8 * Math.exp(CALL_RATE[0] + CALL_RATE[1]));
 
     narrator.section("NEGATIVE_BINOMIAL: over-dispersed counts");
     narrator.declaration(StoreVisits.class);

@@ -74,6 +74,11 @@ class SyntheticRecoveryTest {
   }
 
   @Test
+  void poissonWithAnOffsetRecoversTheHourlyRate() {
+    assertWithin(new CountsChapter().exposure(), "eta", CountsChapter.CALL_RATE);
+  }
+
+  @Test
   void negativeBinomialRecoversMeanAndSize() {
     FitResult fit = new CountsChapter().negativeBinomial().fit();
     assertWithin(fit, "logMean", CountsChapter.LOG_MEAN);
