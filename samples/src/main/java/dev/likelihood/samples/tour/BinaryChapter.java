@@ -50,7 +50,11 @@ public final class BinaryChapter implements Chapter {
             Predictor.of("logit", Design.withIntercept(x), "(Intercept)", "x"),
             Predictor.of("uncertainty", Design.withIntercept(blurry), "(Intercept)", "blurry"))
         .quiet()
-        .newton(new FiniteDifferenceCurvature((eta, g) -> UncertainDiagnosisLoss.lossAndGradient(Reduction.SUM, positive, eta[0], eta[1], g[0], g[1])));
+        // the processor writes no lossGradientHessian for UNCERTAIN_BERNOULLI (its second
+        // derivatives need logMeanSigmoid's, not derived yet): Newton differences the generated
+        // gradient instead
+        .newton(new FiniteDifferenceCurvature((eta, g) -> UncertainDiagnosisLoss.lossAndGradient(
+            Reduction.SUM, positive, eta[0], eta[1], g[0], g[1])));
     return new Uncertain(x, blurry, positive, fit);
   }
 

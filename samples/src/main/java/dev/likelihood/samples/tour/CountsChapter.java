@@ -45,7 +45,8 @@ public final class CountsChapter implements Chapter {
     }
     return Fitter.of(Predictor.of("eta", Design.withIntercept(x), "(Intercept)", "x"))
         .quiet()
-        .newton(new FiniteDifferenceCurvature((eta, g) -> CallVolumeLoss.lossAndGradient(Reduction.SUM, calls, eta[0], logHours, g[0])));
+        .newton((eta, g, h) -> CallVolumeLoss.lossGradientHessian(
+            Reduction.SUM, calls, eta[0], logHours, g[0], h));
   }
 
   /** visits ~ NB2(mean = exp(1.5 + 0.6 x), size 2.5), x uniform on [-1.5, 1.5]. */
@@ -61,7 +62,8 @@ public final class CountsChapter implements Chapter {
             Predictor.of("logMean", Design.withIntercept(x), "(Intercept)", "x"),
             Predictor.intercept("logSize", ROWS))
         .quiet()
-        .newton(new FiniteDifferenceCurvature((eta, g) -> StoreVisitsLoss.lossAndGradient(Reduction.SUM, visits, eta[0], eta[1], g[0], g[1])));
+        .newton((eta, g, h) -> StoreVisitsLoss.lossGradientHessian(
+            Reduction.SUM, visits, eta[0], eta[1], g[0], g[1], h));
     return new Fitted(x, visits, fit);
   }
 

@@ -33,7 +33,8 @@ public final class DirectionsChapter implements Chapter {
     FitResult fit = Fitter.of(Predictor.intercept("mu", ROWS), Predictor.intercept("logKappa", ROWS))
         .start(new double[] {2.0}, new double[] {0.0})
         .quiet()
-        .newton(new FiniteDifferenceCurvature((eta, g) -> WindDirectionLoss.lossAndGradient(Reduction.SUM, angle, eta[0], eta[1], g[0], g[1])));
+        .newton((eta, g, h) -> WindDirectionLoss.lossGradientHessian(
+            Reduction.SUM, angle, eta[0], eta[1], g[0], g[1], h));
     return new Fitted(angle, fit);
   }
 

@@ -34,7 +34,8 @@ public final class DobsonFit {
     int[] count = data.count();
     return Fitter.of(predictor)
         .quiet()
-        .newton(new FiniteDifferenceCurvature((eta, g) -> TrialCountLoss.lossAndGradient(Reduction.SUM, count, eta[0], g[0])));
+        .newton((eta, g, h) -> TrialCountLoss.lossGradientHessian(
+            Reduction.SUM, count, eta[0], g[0], h));
   }
 
   /**

@@ -31,7 +31,8 @@ public final class ProportionsChapter implements Chapter {
             Predictor.of("logitMean", Design.withIntercept(x), "(Intercept)", "x"),
             Predictor.intercept("logPrecision", ROWS))
         .quiet()
-        .newton(new FiniteDifferenceCurvature((eta, g) -> VoteShareLoss.lossAndGradient(Reduction.SUM, share, eta[0], eta[1], g[0], g[1])));
+        .newton((eta, g, h) -> VoteShareLoss.lossGradientHessian(
+            Reduction.SUM, share, eta[0], eta[1], g[0], g[1], h));
     return new Fitted(x, share, fit);
   }
 

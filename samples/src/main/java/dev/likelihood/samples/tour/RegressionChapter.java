@@ -40,7 +40,8 @@ public final class RegressionChapter implements Chapter {
             Predictor.of("mean", Design.withIntercept(x), "(Intercept)", "x"),
             Predictor.intercept("sigma", ROWS))
         .quiet()
-        .newton(new FiniteDifferenceCurvature((eta, g) -> NormalReadingLoss.lossAndGradient(Reduction.SUM, y, eta[0], eta[1], g[0], g[1])));
+        .newton((eta, g, h) -> NormalReadingLoss.lossGradientHessian(
+            Reduction.SUM, y, eta[0], eta[1], g[0], g[1], h));
     return new Fitted(x, y, fit);
   }
 
@@ -59,7 +60,8 @@ public final class RegressionChapter implements Chapter {
             Predictor.of("mean", design, "(Intercept)", "x"),
             Predictor.of("spread", design, "(Intercept)", "x"))
         .quiet()
-        .newton(new FiniteDifferenceCurvature((eta, g) -> PriceLoss.lossAndGradient(Reduction.SUM, price, eta[0], eta[1], g[0], g[1])));
+        .newton((eta, g, h) -> PriceLoss.lossGradientHessian(
+            Reduction.SUM, price, eta[0], eta[1], g[0], g[1], h));
     return new Fitted(x, price, fit);
   }
 

@@ -45,7 +45,8 @@ public final class RobustChapter implements Chapter {
 
     FitResult normal = Fitter.of(location(design), Predictor.intercept("sigma", ROWS))
         .quiet()
-        .newton(new FiniteDifferenceCurvature((eta, g) -> NormalReadingLoss.lossAndGradient(Reduction.SUM, y, eta[0], eta[1], g[0], g[1])));
+        .newton((eta, g, h) -> NormalReadingLoss.lossGradientHessian(
+            Reduction.SUM, y, eta[0], eta[1], g[0], g[1], h));
     lines.put("NORMAL", normal.coefficients("location"));
 
     // |r| has no curvature in the location (0 almost everywhere): Newton has nothing to work
@@ -58,14 +59,16 @@ public final class RobustChapter implements Chapter {
 
     FitResult huber = Fitter.of(location(design))
         .quiet()
-        .newton(new FiniteDifferenceCurvature((eta, g) -> HuberReadingLoss.lossAndGradient(Reduction.SUM, y, eta[0], g[0])));
+        .newton((eta, g, h) -> HuberReadingLoss.lossGradientHessian(
+            Reduction.SUM, y, eta[0], g[0], h));
     lines.put("HUBER", huber.coefficients("location"));
 
     // the t likelihood is not convex: start where the normal ended
     FitResult student = Fitter.of(location(design), Predictor.intercept("sigma", ROWS))
         .start(normal.coefficients("location"), normal.coefficients("sigma"))
         .quiet()
-        .newton(new FiniteDifferenceCurvature((eta, g) -> StudentReadingLoss.lossAndGradient(Reduction.SUM, y, eta[0], eta[1], g[0], g[1])));
+        .newton((eta, g, h) -> StudentReadingLoss.lossGradientHessian(
+            Reduction.SUM, y, eta[0], eta[1], g[0], g[1], h));
     lines.put("STUDENT_T (nu = 3)", student.coefficients("location"));
     return new Fits(x, y, lines);
   }

@@ -45,8 +45,10 @@ public final class SpectorFit {
   private FitResult fit(Link link, Predictor predictor) {
     boolean[] improved = data.improved();
     ColumnCurvature loss = link == Link.LOGIT
-        ? new FiniteDifferenceCurvature((eta, g) -> GradeLogitLoss.lossAndGradient(Reduction.SUM, improved, eta[0], g[0]))
-        : new FiniteDifferenceCurvature((eta, g) -> GradeProbitLoss.lossAndGradient(Reduction.SUM, improved, eta[0], g[0]));
+        ? (eta, g, h) -> GradeLogitLoss.lossGradientHessian(
+            Reduction.SUM, improved, eta[0], g[0], h)
+        : (eta, g, h) -> GradeProbitLoss.lossGradientHessian(
+            Reduction.SUM, improved, eta[0], g[0], h);
     return Fitter.of(predictor).quiet().newton(loss);
   }
 

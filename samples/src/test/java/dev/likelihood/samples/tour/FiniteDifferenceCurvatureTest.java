@@ -2,7 +2,9 @@ package dev.likelihood.samples.tour;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.likelihood.runtime.Reduction;
 import dev.likelihood.runtime.fit.ColumnLoss;
+import dev.likelihood.samples.StoreVisitsLoss;
 import org.junit.jupiter.api.Test;
 
 class FiniteDifferenceCurvatureTest {
@@ -39,6 +41,21 @@ class FiniteDifferenceCurvatureTest {
       assertEquals(2 * b, hessian[4 * i + 1], 1e-7 * Math.max(1, Math.abs(b)), "row " + i + " ab");
       assertEquals(2 * b, hessian[4 * i + 2], 1e-7 * Math.max(1, Math.abs(b)), "row " + i + " ba");
       assertEquals(2 * a + b * b, hessian[4 * i + 3], 1e-7 * Math.max(1, b * b), "row " + i + " bb");
+    }
+  }
+
+  @Test
+  void agreesWithAGeneratedHessian() {
+    int[] visits = {0, 3, 17, 250, 1};
+    double[][] eta = {{0.5, 1.2, 2.8, 5.0, -1.0}, {0.9, -0.5, 2.0, 3.0, 0.1}};
+    double[][] gradient = new double[2][5];
+    double[] generated = new double[5 * 4];
+    StoreVisitsLoss.lossGradientHessian(Reduction.SUM, visits, eta[0], eta[1], gradient[0], gradient[1], generated);
+    double[] differenced = new double[5 * 4];
+    new FiniteDifferenceCurvature((e, g) -> StoreVisitsLoss.lossAndGradient(
+        Reduction.SUM, visits, e[0], e[1], g[0], g[1])).lossGradientHessian(eta, new double[2][5], differenced);
+    for (int k = 0; k < generated.length; k++) {
+      assertEquals(generated[k], differenced[k], 1e-6 * Math.max(1, Math.abs(generated[k])), "entry " + k);
     }
   }
 }
