@@ -34,7 +34,9 @@ final class Design {
       if (p.rows() != predictors[0].rows()) {
         throw new IllegalArgumentException("predictor '" + p.parameter() + "' has " + p.rows()
             + " rows but '" + predictors[0].parameter() + "' has " + predictors[0].rows()
-            + "; every predictor needs one row per sample");
+            + "; every predictor needs one row per sample"
+            + (p.rows() == 0 || predictors[0].rows() == 0
+                ? " (a Predictor.named one holds none: name all predictors or none)" : ""));
       }
       if (p.offset() != null && p.offset().length != p.rows() * p.width()) {
         throw new IllegalArgumentException("predictor '" + p.parameter() + "': the offset has "
@@ -68,6 +70,19 @@ final class Design {
     return start[k];
   }
 
+  /** "parameter:column" (with "[component]" for a vector parameter) of coefficient i. */
+  String coefficientName(int i) {
+    int k = 0;
+    while (start[k + 1] <= i) {
+      k++;
+    }
+    Predictor p = predictors[k];
+    int width = p.width();
+    int local = i - start[k];
+    return p.parameter() + ":" + p.columnName(local / width)
+        + (width > 1 ? "[" + local % width + "]" : "");
+  }
+
   /** The index of the predictor of a parameter. */
   int index(String parameter) {
     for (int k = 0; k < predictors.length; k++) {
@@ -91,6 +106,16 @@ final class Design {
       columns[k] = new double[rows * predictors[k].width()];
     }
     return columns;
+  }
+
+  /** Throws unless the predictors hold rows, as the column losses need. */
+  void requireRows() {
+    if (rows == 0) {
+      throw new IllegalArgumentException("predictor '" + predictors[0].parameter()
+          + "' names its columns but holds no rows (Predictor.named): a column loss needs rows;"
+          + " use newtonInCoefficients or lbfgsInCoefficients, which take the loss in the"
+          + " coefficients");
+    }
   }
 
   /** Throws unless every predictor is scalar, as the per-row Hessian layout requires. */

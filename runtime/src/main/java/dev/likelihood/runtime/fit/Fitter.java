@@ -5,7 +5,8 @@ import java.io.PrintStream;
 /**
  * Fits the coefficients of linear predictors by minimising a column loss: the configuration
  * (immutable, each setter returns a copy) and the entry points {@link #newton} and
- * {@link #lbfgs}.
+ * {@link #lbfgs}, or, for a loss the caller computes in the coefficients (rows elsewhere),
+ * {@link #newtonInCoefficients} and {@link #lbfgsInCoefficients}, which run the same methods.
  *
  * <pre>{@code
  * FitResult fit = Fitter.of(Predictor.of("rate", x, "(Intercept)", "outcome2", "outcome3"))
@@ -120,9 +121,7 @@ public final class Fitter {
    *     not finite at the start (naming the predictor and row)
    */
   public FitResult newton(ColumnCurvature loss) {
-    Objective objective = Objective.of(design, loss);
-    int limit = maxIterations < 0 ? NEWTON_MAX_ITERATIONS : maxIterations;
-    return new Newton(objective, settings(limit, "newton")).run();
+    return runNewton(ColumnObjective.of(design, loss));
   }
 
   /**
@@ -132,9 +131,32 @@ public final class Fitter {
    *     the predictor and row)
    */
   public FitResult lbfgs(ColumnLoss loss) {
-    Objective objective = Objective.of(design, loss);
-    int limit = maxIterations < 0 ? LBFGS_MAX_ITERATIONS : maxIterations;
-    return new Lbfgs(objective, settings(limit, "lbfgs")).run();
+    return runLbfgs(ColumnObjective.of(design, loss));
+  }
+
+  /**
+   * The same Newton iteration as {@link #newton}, over a loss the caller computes in the
+   * coefficients: for rows that are not in this JVM (the Spark module aggregates the gradient
+   * and Hessian over a Dataset per call). The predictors only name the coefficients (see
+   * {@link Predictor#named}); the configuration (start, tolerance, iterations, progress) applies
+   * as to {@link #newton}. Scalar predictors only.
+   *
+   * @throws IllegalArgumentException if a predictor has width > 1, or the loss or gradient is
+   *     not finite at the start (naming the coefficient)
+   */
+  public FitResult newtonInCoefficients(CoefficientCurvature loss) {
+    return runNewton(CoefficientObjective.of(design, loss));
+  }
+
+  /**
+   * The same L-BFGS as {@link #lbfgs}, over a loss the caller computes in the coefficients (see
+   * {@link #newtonInCoefficients}).
+   *
+   * @throws IllegalArgumentException if the loss or gradient is not finite at the start (naming
+   *     the coefficient)
+   */
+  public FitResult lbfgsInCoefficients(CoefficientLoss loss) {
+    return runLbfgs(CoefficientObjective.of(design, loss));
   }
 
   /**
@@ -150,7 +172,7 @@ public final class Fitter {
       throw new IllegalArgumentException("the fit has " + beta.length
           + " coefficients but these predictors have " + p);
     }
-    Objective objective = Objective.of(design, loss);
+    Objective objective = ColumnObjective.of(design, loss);
     double[] hessian = new double[p * p];
     objective.value(beta, new double[p], hessian);
     double[] factor = new double[p * p];
@@ -165,6 +187,17 @@ public final class Fitter {
       System.arraycopy(inverse, i * p, covariance[i], 0, p);
     }
     return covariance;
+  }
+
+  /** Newton on either kind of objective: one iteration for rows in memory and elsewhere. */
+  private FitResult runNewton(Objective objective) {
+    int limit = maxIterations < 0 ? NEWTON_MAX_ITERATIONS : maxIterations;
+    return new Newton(objective, settings(limit, "newton")).run();
+  }
+
+  private FitResult runLbfgs(Objective objective) {
+    int limit = maxIterations < 0 ? LBFGS_MAX_ITERATIONS : maxIterations;
+    return new Lbfgs(objective, settings(limit, "lbfgs")).run();
   }
 
   private Settings settings(int limit, String method) {

@@ -1,105 +1,57 @@
 package dev.likelihood.runtime.fit;
 
 /**
- * The loss as a function of the coefficient vector: maps coefficients to columns, calls the
- * column loss, maps the column gradient (and Hessian) back. Owns the column work arrays, which
- * are allocated once per fit, and counts evaluations.
+ * What Newton and L-BFGS minimise: the loss as a function of the coefficient vector, with its
+ * gradient and, for Newton, its Hessian. {@link ColumnObjective} computes it from rows in
+ * memory, {@link CoefficientObjective} takes it from the caller (rows elsewhere, e.g. a Spark
+ * Dataset); both optimisers see only this, so each method exists once. Counts evaluations.
  */
-final class Objective {
+abstract class Objective {
 
   private final Design design;
-  private final ColumnLoss loss;
-  private final ColumnCurvature curvature;
-  private final double[][] eta;
-  private final double[][] columnGradient;
-  private final double[] rowHessian;
   private int evaluations;
 
-  private Objective(Design design, ColumnLoss loss, ColumnCurvature curvature) {
+  Objective(Design design) {
     this.design = design;
-    this.loss = loss;
-    this.curvature = curvature;
-    this.eta = design.newColumns();
-    this.columnGradient = design.newColumns();
-    int count = design.predictorCount();
-    this.rowHessian = curvature == null ? null : new double[design.rows() * count * count];
   }
 
-  /** An objective with value and gradient. */
-  static Objective of(Design design, ColumnLoss loss) {
-    if (loss == null) {
-      throw new IllegalArgumentException("the loss is null");
-    }
-    return new Objective(design, loss, null);
-  }
-
-  /** An objective with value, gradient and Hessian; scalar predictors only. */
-  static Objective of(Design design, ColumnCurvature curvature) {
-    if (curvature == null) {
-      throw new IllegalArgumentException("the loss is null");
-    }
-    design.requireScalar("newton");
-    return new Objective(design, null, curvature);
-  }
-
-  Design design() {
+  /** The layout of the coefficient vector (predictors, names, blocks). */
+  final Design design() {
     return design;
   }
 
-  int evaluations() {
+  /** The number of evaluations so far. */
+  final int evaluations() {
     return evaluations;
   }
 
   /** The loss at beta; writes its gradient. */
-  double value(double[] beta, double[] gradient) {
-    design.eta(beta, eta);
-    clearGradient();
+  final double value(double[] beta, double[] gradient) {
     evaluations++;
-    double value = loss != null
-        ? loss.lossAndGradient(eta, columnGradient)
-        : curvature.lossGradientHessian(eta, columnGradient, rowHessian);
-    design.gradient(columnGradient, gradient);
-    return value;
+    return evaluate(beta, gradient);
   }
 
   /** The loss at beta; writes its gradient and its Hessian (size by size, row-major). */
-  double value(double[] beta, double[] gradient, double[] hessian) {
-    double value = value(beta, gradient);
-    design.hessian(rowHessian, hessian);
-    return value;
+  final double value(double[] beta, double[] gradient, double[] hessian) {
+    evaluations++;
+    return evaluate(beta, gradient, hessian);
   }
+
+  abstract double evaluate(double[] beta, double[] gradient);
+
+  abstract double evaluate(double[] beta, double[] gradient, double[] hessian);
 
   /**
-   * Throws if the last evaluation, at the start, gave a non-finite loss or gradient, naming the
-   * predictor and row of the first non-finite gradient value.
+   * Throws IllegalArgumentException if the last evaluation, at the start, gave a non-finite
+   * loss or gradient, saying where as precisely as this objective knows.
    */
-  void requireFiniteStart(double value, double[] gradient) {
-    for (int k = 0; k < columnGradient.length; k++) {
-      Predictor p = design.predictor(k);
-      double[] g = columnGradient[k];
-      for (int at = 0; at < g.length; at++) {
-        if (!Double.isFinite(g[at])) {
-          int width = p.width();
-          throw new IllegalArgumentException("at the start, d loss / d eta of predictor '"
-              + p.parameter() + "' at row " + at / width
-              + (width > 1 ? ", component " + at % width : "") + " = " + g[at]
-              + " (eta = " + eta[k][at] + "); choose a start where the loss is finite");
-        }
-      }
-    }
-    if (!Double.isFinite(value)) {
-      throw new IllegalArgumentException("at the start, the loss = " + value
-          + "; choose a start where the loss is finite");
-    }
-    if (!Vectors.allFinite(gradient)) {
-      throw new IllegalArgumentException("at the start, the gradient in the coefficients is not"
-          + " finite although every column gradient is: the design is too large in magnitude");
-    }
-  }
+  abstract void requireFiniteStart(double value, double[] gradient);
 
-  private void clearGradient() {
-    for (double[] g : columnGradient) {
-      java.util.Arrays.fill(g, 0.0);
+  /** The null check both kinds of objective make on the caller's loss. */
+  static <T> T requireLoss(T loss) {
+    if (loss == null) {
+      throw new IllegalArgumentException("the loss is null");
     }
+    return loss;
   }
 }

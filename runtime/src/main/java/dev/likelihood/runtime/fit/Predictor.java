@@ -68,6 +68,26 @@ public final class Predictor {
         null, 1);
   }
 
+  /**
+   * A predictor that names its coefficient block but holds no rows: for fits whose rows live
+   * elsewhere (a Spark Dataset, a database), through {@link Fitter#newtonInCoefficients} or
+   * {@link Fitter#lbfgsInCoefficients}, where the caller computes eta = X beta itself. The
+   * coefficients are called by these column names in the {@link FitResult}. The column-loss
+   * entry points ({@link Fitter#newton}, {@link Fitter#lbfgs}) reject it, having no rows to map.
+   *
+   * @throws IllegalArgumentException for a blank parameter, no column names, or names that are
+   *     null or repeat
+   */
+  public static Predictor named(String parameter, String... columnNames) {
+    requireParameter(parameter);
+    if (columnNames == null || columnNames.length == 0) {
+      throw new IllegalArgumentException(
+          "predictor '" + parameter + "': give at least one column name");
+    }
+    return new Predictor(parameter, 0, columnNames.length, null,
+        names(parameter, columnNames.length, columnNames), null, 1);
+  }
+
   /** The intercept-only predictor {@code eta_i = beta_0} over {@code rows} rows. */
   public static Predictor intercept(String parameter, int rows) {
     requireParameter(parameter);
@@ -115,7 +135,7 @@ public final class Predictor {
     return parameter;
   }
 
-  /** The number of rows (samples). */
+  /** The number of rows (samples); 0 for a {@link #named} predictor. */
   public int rows() {
     return rows;
   }
@@ -150,7 +170,7 @@ public final class Predictor {
         + "'; its columns are " + Arrays.toString(columnNames));
   }
 
-  /** The design matrix, row-major; shared, never written. */
+  /** The design matrix, row-major, or null for a {@link #named} predictor; shared, never written. */
   double[] design() {
     return design;
   }

@@ -11,6 +11,14 @@
  * the per-row Hessian (block (a, b) = sum_i h_i[a][b] x_i^(a) x_i^(b)^T). Work arrays are
  * allocated once per fit; iterations allocate nothing.
  *
+ * <p>When the rows are not in this JVM (the spark module aggregates over a Dataset), the caller
+ * computes the loss in the coefficients itself ({@link
+ * dev.likelihood.runtime.fit.CoefficientCurvature}, {@link
+ * dev.likelihood.runtime.fit.CoefficientLoss}) and {@link
+ * dev.likelihood.runtime.fit.Fitter#newtonInCoefficients} or {@link
+ * dev.likelihood.runtime.fit.Fitter#lbfgsInCoefficients} runs the very same Newton or L-BFGS;
+ * {@link dev.likelihood.runtime.fit.Predictor#named} names the coefficients without rows.
+ *
  * <p><b>Why the optimisers are hand-written.</b> The runtime jar must stay small, with one
  * dependency (commons-numbers-gamma), and no well-kept, permissively licensed Java library
  * offers both a Newton method with a user Hessian and L-BFGS in a small jar (checked in 2026):

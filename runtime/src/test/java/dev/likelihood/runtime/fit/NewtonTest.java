@@ -27,16 +27,7 @@ class NewtonTest {
   @Test
   void reproducesRsDobsonPoissonFit() {
     double[] counts = {18, 17, 15, 20, 10, 20, 25, 13, 12};
-    double[][] x = new double[9][5];
-    for (int i = 0; i < 9; i++) {
-      int outcome = i % 3;
-      int treatment = i / 3;
-      x[i][0] = 1;
-      x[i][1] = outcome == 1 ? 1 : 0;
-      x[i][2] = outcome == 2 ? 1 : 0;
-      x[i][3] = treatment == 1 ? 1 : 0;
-      x[i][4] = treatment == 2 ? 1 : 0;
-    }
+    double[][] x = dobsonDesign();
     FitResult fit = Fitter.of(Predictor.of("rate", x, "(Intercept)", "outcome2", "outcome3",
         "treatment2", "treatment3")).quiet().newton(Losses.poisson(counts));
 
@@ -222,6 +213,21 @@ class NewtonTest {
     }
     assertEquals(newton.loss(), lbfgs.loss(), 1e-12 * Math.abs(newton.loss()));
     return newton;
+  }
+
+  /** Dobson's design: intercept, outcome 2 and 3, treatment 2 and 3 indicators, 9 rows. */
+  static double[][] dobsonDesign() {
+    double[][] x = new double[9][5];
+    for (int i = 0; i < 9; i++) {
+      int outcome = i % 3;
+      int treatment = i / 3;
+      x[i][0] = 1;
+      x[i][1] = outcome == 1 ? 1 : 0;
+      x[i][2] = outcome == 2 ? 1 : 0;
+      x[i][3] = treatment == 1 ? 1 : 0;
+      x[i][4] = treatment == 2 ? 1 : 0;
+    }
+    return x;
   }
 
   static void assertRelative(double[] expected, double[] actual, double tolerance) {
