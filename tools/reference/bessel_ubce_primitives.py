@@ -152,6 +152,36 @@ def bessel_ratio(x):
     return mp.besseli(1, x) / mp.besseli(0, x)
 
 
+def d_bessel_ratio(x):
+    """d/dx I1(x)/I0(x) = 1 - A/x - A^2 from the textbook ratio A at the working precision (the
+    caller adds twice bessel_digits: the terms cancel to 1/(2 x^2)); 1/2 at 0."""
+    if x == 0:
+        return mpf(0.5)
+    a = bessel_ratio(x)
+    return 1 - a / x - a * a
+
+
+def d_bessel_ratio_asymptotic():
+    """The coefficients c_m, m = 2..14, of d/dx I1/I0 ~ sum c_m x^-m: the Hankel series of I1 and
+    I0 divided in exact rationals, then differentiated (dBesselRatio's table)."""
+    from fractions import Fraction
+    terms = 14
+
+    def hankel(nu):
+        out = []
+        for k in range(terms):
+            num = Fraction(1)
+            for j in range(1, k + 1):
+                num *= 4 * nu * nu - (2 * j - 1) ** 2
+            out.append((-1) ** k * num / (math.factorial(k) * 8 ** k))
+        return out
+    i0, i1 = hankel(0), hankel(1)
+    ratio = []
+    for n in range(terms):
+        ratio.append((i1[n] - sum(ratio[j] * i0[n - j] for j in range(n))) / i0[0])
+    return [-n * ratio[n] for n in range(1, terms)]
+
+
 def bessel_digits(x):
     """Digits that log I0 - x and I1/I0 - 1 cancel: about log10(x)."""
     return int(math.log10(max(x, 1.0))) + 5 if x <= BESSEL_ASYMPTOTIC_FROM else 5
@@ -408,8 +438,13 @@ def ubce_points(rng):
 
 
 def evaluate(f, x):
+    return evaluate_digits(f, x, bessel_digits(x))
+
+
+def evaluate_digits(f, x, extra):
+    """f at the exact double x, rounded to a double; computed at two precisions, extra digits
+    added to both, which must round alike."""
     results = []
-    extra = bessel_digits(x)
     for dps in (DPS + extra, CHECK_DPS + extra):
         with mp.workdps(dps):
             results.append(to_double(f(mpf(x))))
@@ -429,6 +464,10 @@ def rows(rng):
                     ("besselRatio", bessel_ratio)):
         for x in pts:
             out.append((name, (x,), evaluate(f, x)))
+    for x in pts:
+        # 1 - A/x - A^2 cancels to 1/(2 x^2): twice the decimal exponent of x, at any x
+        extra = 2 * int(math.log10(max(x, 1.0))) + 10
+        out.append(("dBesselRatio", (x,), evaluate_digits(d_bessel_ratio, x, extra)))
     upts = ubce_points(rng)
     with Pool(int(os.environ.get("JOBS", "2"))) as pool:
         done = pool.map(ubce_row, upts, chunksize=4)
@@ -530,6 +569,7 @@ def constants():
         print("LN_SQRT_PI =", repr(float(mp.log(mp.pi) / 2)))
         print("SQRT_HALF_PI =", repr(float(mp.sqrt(mp.pi / 2))))
         print("SQRT2 =", repr(float(mp.sqrt(2))))
+        print("D_RATIO_ASYMPTOTIC =", [float(c) for c in d_bessel_ratio_asymptotic()])
 
         # g(x) = x (1 - I1/I0) on [2, 8] in x, and on [8, inf) in t = 8/x; h(x) = logI0e(x) +
         # log(2 pi x) / 2 on [8, inf) in t.

@@ -68,6 +68,34 @@ def d_log_factorial_residual(x):
     return mp.digamma(mp.fadd(x, 1, exact=True)) - mp.log(x)
 
 
+def d2_log_factorial_residual(x):
+    """d2/dx2 [lgamma(x + 1) - x log x + x] = trigamma(x + 1) - 1/x, ~ -1/(2 x^2) for large x:
+    the two terms cancel twice the decimal exponent of x (twice_magnitude_digits)."""
+    if x == 0:
+        return -INF
+    return mp.psi(1, mp.fadd(x, 1, exact=True)) - 1 / x
+
+
+def d2_lgamma_of_exp(t):
+    """d2/dt2 lgamma(exp(t)) = a digamma(a) + a^2 trigamma(a), a = exp(t): -1 + 1 - euler a + ...
+    for t -> -inf, so the decimal exponent of 1/a is added; below t = -700 it is -euler a
+    (1 + O(a)) and above 720 it overflows."""
+    if t < -700:
+        return -mp.euler * mp.exp(t)
+    if t > 720:
+        return INF
+    with mp.workdps(mp.dps + (int(-t / 2.3) if t < 0 else 0) + 10):
+        a = mp.exp(t)
+        return a * mp.digamma(a) + a * a * mp.psi(1, a)
+
+
+def trigamma_half_step(x):
+    """trigamma(x + 1/2) - trigamma(x) ~ -1/(2 x^2): twice the decimal exponent of x cancels."""
+    if x == 0:
+        return -INF
+    return mp.psi(1, mp.fadd(x, 0.5, exact=True)) - mp.psi(1, x)
+
+
 def lgamma_half_step(x):
     if x == 0:
         return -INF
@@ -142,6 +170,11 @@ def magnitude_digits(*args):
     """The differences at large x cancel about log10(x) digits (digamma(x + 1) - log x ~ 1/2x)."""
     m = max([abs(float(a)) for a in args if not math.isinf(a)] + [1.0])
     return int(math.log10(m)) + 5
+
+
+def twice_magnitude_digits(*args):
+    """trigamma(x + 1) - 1/x ~ -1/(2 x^2): about 2 log10(x) digits cancel."""
+    return 2 * magnitude_digits(*args)
 
 
 def smallness_digits(t):
@@ -283,6 +316,9 @@ def cases(rng):
     yield "logHuberNormalizer", log_huber_normalizer, deltas, 0
     yield "logCosh", log_cosh, line, 0
     yield "tanh", mp.tanh, line, 0
+    yield "d2LogFactorialResidual", d2_log_factorial_residual, nonneg, twice_magnitude_digits
+    yield "d2LgammaOfExp", d2_lgamma_of_exp, logs, 0
+    yield "trigammaHalfStep", trigamma_half_step, pos + [0.0], twice_magnitude_digits
 
 
 def rows(rng):

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Reference vectors for dev.likelihood.runtime.Kernels: the Student-t kernel and its partials, and
-the inverse Gaussian kernel.
+"""Reference vectors for dev.likelihood.runtime.Kernels: the Student-t kernel, its partials and the
+pieces of its second partials (the share t/(1 + t), its complement, d2/dr2), and the inverse
+Gaussian kernel.
 
 Writes runtime/src/test/resources/reference/kernel_primitives.csv (function,x1,x2,x3,expected;
 the Student-t rows carry (r, logSigma, nu): Java passes sigma = exp(logSigma) rounded, as the
@@ -32,6 +33,13 @@ def exact(function, a, b, c):
         return 2 * r / (nu * mp.exp(2 * ls) + r * r)
     if function == "studentTDlogSigma":
         return -2 * t / (1 + t)
+    if function == "studentTShare":
+        return t / (1 + t)
+    if function == "studentTComplement":
+        return 1 / (1 + t)
+    if function == "studentTDrDr":  # d2/dr2 log(1 + r^2/(nu sigma^2)), the textbook form
+        a = nu * mp.exp(2 * ls)
+        return 2 * (a - r * r) / (a + r * r) ** 2
     return -t / (nu * (1 + t))
 
 
@@ -50,7 +58,8 @@ def main():
     log_sigmas = [-690.0, -20.0, -1.0, 0.0, 2.5, 40.0, 690.0]
     nus = [1e-3, 1.0, 4.0, 1e6, 1e100]
     for function, r, ls, nu in itertools.product(
-            ["studentT", "studentTDr", "studentTDlogSigma", "studentTDnu"], rs, log_sigmas, nus):
+            ["studentT", "studentTDr", "studentTDlogSigma", "studentTDnu", "studentTShare",
+             "studentTComplement", "studentTDrDr"], rs, log_sigmas, nus):
         if function == "studentTDr" and r == 0:
             continue
         value = rounded(function, r, ls, nu)

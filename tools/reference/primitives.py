@@ -191,6 +191,48 @@ def log_factorial_residual(y):
     return mp.loggamma(mp.fadd(y, 1, exact=True)) - y * mp.log(y) + y
 
 
+def d2_log_softplus(x):
+    """d2/dx2 log(log(1 + exp(x))) = d ((1 - s) - d), s = sigmoid(x), d = s / softplus(x).
+    The bracket is 1 - 1 + O(exp(x)) for x -> -inf: the digits it cancels are added; below
+    x = -700 the value is -exp(x)/2 (1 - 5 exp(x)/3 + ...), whose correction is far below an ulp."""
+    if x < -700:
+        t = mp.exp(x)
+        return -t / 2 * (1 - 5 * t / 3)
+    with mp.workdps(mp.dps + (int(-x / 2.3) if x < 0 else 0) + 10):
+        s = 1 / (1 + mp.exp(-x))
+        d = s / mp.log1p(mp.exp(x))
+        return d * ((1 - s) - d)
+
+
+def d2_log1mexp_of_exp(x):
+    """d2/dx2 log(1 - exp(-exp(x))) = -f (exp(-u) - 1 + u) / (1 - exp(-u)), u = exp(x),
+    f = u / expm1(u); the numerator cancels to u^2/2 for x -> -inf (digits added); below x = -700
+    it is -u/2 (1 - u/3 + ...)."""
+    if x > 1000:
+        return -0.0
+    u = mp.exp(x)
+    if x < -700:
+        return -u / 2 * (1 - u / 3)
+    with mp.workdps(mp.dps + (int(-2 * x / 2.3) if x < 0 else 0) + 10):
+        u = mp.exp(x)
+        f = u / mp.expm1(u)
+        return -f * (mp.exp(-u) - 1 + u) / (1 - mp.exp(-u))
+
+
+def d2_log_ndtr(x):
+    """d2/dx2 log Phi(x) = -m (x + m), m = phi(x)/Phi(x); x + m tends to 0 like -1/x as
+    x -> -inf, so twice the decimal exponent of x is added to the precision."""
+    with mp.workdps(mp.dps + 2 * int(math.log10(abs(float(x)) + 1)) + 10):
+        m = d_log_ndtr(x)
+        return -m * (x + m)
+
+
+def product_or_zero(a, b):
+    if a == 0 or b == 0:
+        return 0.0
+    return a * b
+
+
 def times_or_zero(a, b):
     if a == 0:
         return 0.0
@@ -275,6 +317,12 @@ def cases(rng):
         (0.0, math.inf), (0.0, -math.inf), (-0.0, math.inf), (0.0, 5.0), (0.0, -0.0),
         (2.0, 3.0), (0.1, 0.2), (-1.5, math.inf), (1e-300, 1e300), (1e200, 1e200),
         (1e-200, 1e-200), (0.5, -7.25)], 0
+    yield "d2LogSoftplus", d2_log_softplus, line, 0
+    yield "d2Log1mexpOfExp", d2_log1mexp_of_exp, line, 0
+    yield "d2LogNdtr", d2_log_ndtr, line, 0
+    yield "productOrZero", product_or_zero, [
+        (0.0, math.inf), (math.inf, 0.0), (-0.0, -math.inf), (0.0, 5.0), (5.0, 0.0), (2.0, 3.0),
+        (0.1, 0.2), (-1.5, math.inf), (1e-300, 1e300), (1e200, 1e200), (1e-200, 1e-200)], 0
 
 
 def bd0_cases(rng):

@@ -30,6 +30,14 @@ import javax.annotation.processing.Generated;
  * </pre>
  * {@code dropConstants = true} removed the terms free of parameters: <code>logFactorialResidual(calls)</code>. The value is the NLL up to a constant; the minimiser and the gradient are unchanged.
  *
+ * <p>{@code nllGradientHessian} and {@code lossGradientHessian} also give the observed Hessian d2 nll / d eta_a d eta_b over {@code eta} (row-major): each gradient entry above differentiated again and rewritten into the same stable forms:
+ * <pre>
+ *   d2 nll / d eta^2 = exp(eta + logExposure)
+ * </pre>
+ * <p>{@code fisherWeight} gives the expected information E[d2 nll / d eta^2], the IRLS working weight: the family's information for its primary parameter times the link's squared slope,
+ * <pre>
+ *   fisherWeight = exp(eta)
+ * </pre>
  * <p>Stable forms used:
  * <ul>
  * <li>bd0(y, mu, log mu) = y log(y/mu) + mu - y, Loader's saddle-point deviance term, free of cancellation near y = mu</li>
@@ -231,6 +239,94 @@ public final class CallsLoss implements LikelihoodLoss<Calls> {
     return CompensatedSum.total(sum, compensation);
   }
 
+  /**
+   * The negative log-likelihood of one sample; writes its derivative with respect to {@code eta} into {@code grad[0..1)} and its observed Hessian, d2 nll / d eta_a d eta_b with a and b those components in record order, row-major into {@code hessian[0..1)}. The offset, known parameters and constants enter as in {@code nllAndGradient}.
+   */
+  public static double nllGradientHessian(long calls, double eta, double logExposure, double[] grad,
+      double[] hessian) {
+    if (calls < 0) {
+      throw Checks.outsideSupport("calls", Checks.NO_ROW, calls, "a count >= 0");
+    }
+    final double nll;
+    final double dEta;
+    final double d2EtaEta;
+    final double sum = eta + logExposure;
+    final double exp = Math.exp(sum);
+    nll = StableMath.bd0(calls, exp, sum);
+    dEta = exp - calls;
+    d2EtaEta = exp;
+    grad[0] = dEta;
+    hessian[0] = d2EtaEta;
+    return nll;
+  }
+
+  /**
+   * The loss over all rows, with its gradient and each row's Hessian; see the {@code from, to} overload.
+   */
+  public static double lossGradientHessian(Reduction reduction, long[] calls, double[] eta,
+      double[] logExposure, double[] gradEta, double[] hessian) {
+    return lossGradientHessian(reduction, 0, calls.length, calls, eta, logExposure, gradEta, hessian);
+  }
+
+  /**
+   * The loss over rows {@code [from, to)}: the compensated sum of the per-row NLLs, divided by the row count for {@link Reduction#MEAN}.
+   * Each gradient column receives, at rows {@code [from, to)} only, the derivative of the reduced loss with respect to that row's parameter component; other rows are left untouched.
+   * {@code hessian}, of length n * 1 for n rows, receives at {@code i * 1} row i's 1 x 1 block, row-major over the parameter components in record order: the second derivative of the reduced loss with respect to that row's components (as in {@code nllGradientHessian}, times the row's weight and the reduction's scale), at rows {@code [from, to)} only.
+   * <p>Summed in the fixed chunks of {@code lossAndGradient}, so that it returns the same double and writes the same gradient.
+   *
+   * @throws IllegalArgumentException if a column's length differs from the response's (the Hessian's from n * P * P), or a row's input lies outside its support or domain (naming the component, row and value)
+   * @throws IndexOutOfBoundsException if {@code [from, to)} is not within the columns
+   */
+  public static double lossGradientHessian(Reduction reduction, int from, int to, long[] calls,
+      double[] eta, double[] logExposure, double[] gradEta, double[] hessian) {
+    Objects.requireNonNull(reduction, "reduction");
+    Checks.sameLength("eta", eta.length, "calls", calls.length);
+    Checks.sameLength("logExposure", logExposure.length, "calls", calls.length);
+    Checks.sameLength("gradEta", gradEta.length, "calls", calls.length);
+    Checks.columnShape("hessian", hessian.length, calls.length, 1);
+    Objects.checkFromToIndex(from, to, calls.length);
+    final double denominator = reduction == Reduction.SUM ? 1.0 : to - from;
+    final double scale = 1.0 / denominator;
+    double sum = 0.0;
+    double compensation = 0.0;
+    // fixed chunks, summed in order: the same double as the ForkJoinPool overload
+    for (int start = from; start < to; start = ParallelBatch.chunkEnd(start, to)) {
+      final double chunk = lossGradientHessianRows(start, ParallelBatch.chunkEnd(start, to), scale, calls, eta, logExposure, gradEta, hessian);
+      // Neumaier's compensated summation: the rounding error of each addition is kept
+      final double total = sum + chunk;
+      compensation += Math.abs(sum) >= Math.abs(chunk) ? (sum - total) + chunk : (chunk - total) + sum;
+      sum = total;
+    }
+    return CompensatedSum.total(sum, compensation) / denominator;
+  }
+
+  private static double lossGradientHessianRows(int from, int to, double scale, long[] calls,
+      double[] eta, double[] logExposure, double[] gradEta, double[] hessian) {
+    double sum = 0.0;
+    double compensation = 0.0;
+    for (int i = from; i < to; i++) {
+      if (calls[i] < 0) {
+        throw Checks.outsideSupport("calls", i, calls[i], "a count >= 0");
+      }
+      final double nll;
+      final double dEta;
+      final double d2EtaEta;
+      final double sum2 = eta[i] + logExposure[i];
+      final double exp = Math.exp(sum2);
+      nll = StableMath.bd0(calls[i], exp, sum2);
+      dEta = exp - calls[i];
+      d2EtaEta = exp;
+      gradEta[i] = scale * dEta;
+      hessian[i] = scale * d2EtaEta;
+      final double term = nll;
+      // Neumaier's compensated summation: the rounding error of each addition is kept
+      final double total = sum + term;
+      compensation += Math.abs(sum) >= Math.abs(term) ? (sum - total) + term : (term - total) + sum;
+      sum = total;
+    }
+    return CompensatedSum.total(sum, compensation);
+  }
+
   @Override
   public double nll(Calls sample) {
     return nll(sample.calls(), sample.eta(), sample.logExposure());
@@ -253,5 +349,12 @@ public final class CallsLoss implements LikelihoodLoss<Calls> {
    */
   public static double mode(double eta) {
     return Math.floor(Math.exp(eta));
+  }
+
+  /**
+   * The expected (Fisher) information of one sample with respect to {@code eta}, E[d2 nll / d eta^2] over the response: the IRLS working weight. It is the family's information for its primary parameter times the squared slope of the link, formed so that neither underflows alone (under the logit link sigmoid(eta) sigmoid(-eta)). Takes the arguments of {@code mean} (the linear predictor with the offset added); the sample's weight, if any, is not applied. (Generated for the records whose only parameter is the primary one of NORMAL, LAPLACE, STUDENT_T, LOG_NORMAL, EXPONENTIAL, GAMMA, INVERSE_GAUSSIAN, VON_MISES, POISSON, BERNOULLI, BINOMIAL, NEGATIVE_BINOMIAL or LOG_COSH, under any link; NaN where a link valid only for a positive eta is given another.)
+   */
+  public static double fisherWeight(double eta) {
+    return Math.exp(eta);
   }
 }

@@ -29,6 +29,14 @@ import javax.annotation.processing.Generated;
  *   nll = 2.5 bd0(1, amount exp(-eta), log(amount) - eta) + logFactorialResidual(2.5) + log(amount) - 0.9162907318741551
  *   d nll / d eta = 2.5 (1 - amount exp(-eta))
  * </pre>
+ * <p>{@code nllGradientHessian} and {@code lossGradientHessian} also give the observed Hessian d2 nll / d eta_a d eta_b over {@code eta} (row-major): each gradient entry above differentiated again and rewritten into the same stable forms:
+ * <pre>
+ *   d2 nll / d eta^2 = 2.5 amount exp(-eta)
+ * </pre>
+ * <p>{@code fisherWeight} gives the expected information E[d2 nll / d eta^2], the IRLS working weight: the family's information for its primary parameter times the link's squared slope,
+ * <pre>
+ *   fisherWeight = 2.5
+ * </pre>
  * <p>Stable forms used:
  * <ul>
  * <li>bd0(y, mu, log mu) = y log(y/mu) + mu - y, Loader's saddle-point deviance term, free of cancellation near y = mu</li>
@@ -249,6 +257,102 @@ public final class ClaimLoss implements LikelihoodLoss<Claim> {
     return CompensatedSum.total(sum, compensation);
   }
 
+  /**
+   * The negative log-likelihood of one sample, times its weight {@code exposure}; writes its derivative with respect to {@code eta} into {@code grad[0..1)} and its observed Hessian, d2 nll / d eta_a d eta_b with a and b those components in record order, row-major into {@code hessian[0..1)}. The offset, known parameters and constants enter as in {@code nllAndGradient}.
+   */
+  public static double nllGradientHessian(double amount, double eta, double exposure, double[] grad,
+      double[] hessian) {
+    if (!(amount > 0.0) || amount == Double.POSITIVE_INFINITY) {
+      throw Checks.outsideSupport("amount", Checks.NO_ROW, amount, "a finite number > 0");
+    }
+    if (!(exposure >= 0.0)) {
+      throw Checks.outsideDomain("exposure", Checks.NO_ROW, exposure, ">= 0");
+    }
+    final double nll;
+    final double dEta;
+    final double d2EtaEta;
+    final double minusEta = -eta;
+    final double exp = Math.exp(minusEta);
+    final double log = Math.log(amount);
+    nll = StableMath.bd0(1.0, amount * exp, log - eta) * 2.5 + LOG_FACTORIAL_RESIDUAL + log - 0.9162907318741551;
+    dEta = (1.0 - amount * exp) * 2.5;
+    d2EtaEta = amount * exp * 2.5;
+    grad[0] = exposure * dEta;
+    hessian[0] = exposure * d2EtaEta;
+    return exposure * nll;
+  }
+
+  /**
+   * The loss over all rows, with its gradient and each row's Hessian; see the {@code from, to} overload.
+   */
+  public static double lossGradientHessian(Reduction reduction, double[] amount, double[] eta,
+      double[] exposure, double[] gradEta, double[] hessian) {
+    return lossGradientHessian(reduction, 0, amount.length, amount, eta, exposure, gradEta, hessian);
+  }
+
+  /**
+   * The weighted loss over rows {@code [from, to)}: the compensated sum of the per-row NLLs, divided by the sum of the weights for {@link Reduction#MEAN}.
+   * Each gradient column receives, at rows {@code [from, to)} only, the derivative of the reduced loss with respect to that row's parameter component; other rows are left untouched.
+   * {@code hessian}, of length n * 1 for n rows, receives at {@code i * 1} row i's 1 x 1 block, row-major over the parameter components in record order: the second derivative of the reduced loss with respect to that row's components (as in {@code nllGradientHessian}, times the row's weight and the reduction's scale), at rows {@code [from, to)} only.
+   * <p>Summed in the fixed chunks of {@code lossAndGradient}, so that it returns the same double and writes the same gradient.
+   *
+   * @throws IllegalArgumentException if a column's length differs from the response's (the Hessian's from n * P * P), or a row's input lies outside its support or domain (naming the component, row and value)
+   * @throws IndexOutOfBoundsException if {@code [from, to)} is not within the columns
+   */
+  public static double lossGradientHessian(Reduction reduction, int from, int to, double[] amount,
+      double[] eta, double[] exposure, double[] gradEta, double[] hessian) {
+    Objects.requireNonNull(reduction, "reduction");
+    Checks.sameLength("eta", eta.length, "amount", amount.length);
+    Checks.sameLength("exposure", exposure.length, "amount", amount.length);
+    Checks.sameLength("gradEta", gradEta.length, "amount", amount.length);
+    Checks.columnShape("hessian", hessian.length, amount.length, 1);
+    Objects.checkFromToIndex(from, to, amount.length);
+    final double denominator = reduction == Reduction.SUM ? 1.0 : CompensatedSum.of(exposure, from, to);
+    final double scale = 1.0 / denominator;
+    double sum = 0.0;
+    double compensation = 0.0;
+    // fixed chunks, summed in order: the same double as the ForkJoinPool overload
+    for (int start = from; start < to; start = ParallelBatch.chunkEnd(start, to)) {
+      final double chunk = lossGradientHessianRows(start, ParallelBatch.chunkEnd(start, to), scale, amount, eta, exposure, gradEta, hessian);
+      // Neumaier's compensated summation: the rounding error of each addition is kept
+      final double total = sum + chunk;
+      compensation += Math.abs(sum) >= Math.abs(chunk) ? (sum - total) + chunk : (chunk - total) + sum;
+      sum = total;
+    }
+    return CompensatedSum.total(sum, compensation) / denominator;
+  }
+
+  private static double lossGradientHessianRows(int from, int to, double scale, double[] amount,
+      double[] eta, double[] exposure, double[] gradEta, double[] hessian) {
+    double sum = 0.0;
+    double compensation = 0.0;
+    for (int i = from; i < to; i++) {
+      if (!(amount[i] > 0.0) || amount[i] == Double.POSITIVE_INFINITY) {
+        throw Checks.outsideSupport("amount", i, amount[i], "a finite number > 0");
+      }
+      if (!(exposure[i] >= 0.0)) {
+        throw Checks.outsideDomain("exposure", i, exposure[i], ">= 0");
+      }
+      final double nll;
+      final double dEta;
+      final double d2EtaEta;
+      final double minusEta = -eta[i];
+      final double exp = Math.exp(minusEta);
+      final double log = Math.log(amount[i]);
+      nll = StableMath.bd0(1.0, amount[i] * exp, log - eta[i]) * 2.5 + LOG_FACTORIAL_RESIDUAL + log - 0.9162907318741551;
+      dEta = (1.0 - amount[i] * exp) * 2.5;
+      d2EtaEta = amount[i] * exp * 2.5;
+      gradEta[i] = scale * exposure[i] * dEta;
+      hessian[i] = scale * exposure[i] * d2EtaEta;
+      final double term = exposure[i] * nll;
+      // Neumaier's compensated summation: the rounding error of each addition is kept
+      final double total = sum + term;
+      compensation += Math.abs(sum) >= Math.abs(term) ? (sum - total) + term : (term - total) + sum;
+      sum = total;
+    }
+    return CompensatedSum.total(sum, compensation);
+  }
+
   @Override
   public double nll(Claim sample) {
     return nll(sample.amount(), sample.eta(), sample.exposure());
@@ -271,5 +375,12 @@ public final class ClaimLoss implements LikelihoodLoss<Claim> {
    */
   public static double mode(double eta) {
     return Math.max(0.0, 0.6 * Math.exp(eta));
+  }
+
+  /**
+   * The expected (Fisher) information of one sample with respect to {@code eta}, E[d2 nll / d eta^2] over the response: the IRLS working weight. It is the family's information for its primary parameter times the squared slope of the link, formed so that neither underflows alone (under the logit link sigmoid(eta) sigmoid(-eta)). Takes the arguments of {@code mean}; the sample's weight, if any, is not applied. (Generated for the records whose only parameter is the primary one of NORMAL, LAPLACE, STUDENT_T, LOG_NORMAL, EXPONENTIAL, GAMMA, INVERSE_GAUSSIAN, VON_MISES, POISSON, BERNOULLI, BINOMIAL, NEGATIVE_BINOMIAL or LOG_COSH, under any link; NaN where a link valid only for a positive eta is given another.)
+   */
+  public static double fisherWeight(double eta) {
+    return 2.5;
   }
 }

@@ -32,10 +32,22 @@ import javax.annotation.processing.Generated;
  *   nll = softplus(score)
  *   d nll / d score = sigmoid(score)
  * </pre>
+ * <p>{@code nllGradientHessian} and {@code lossGradientHessian} also give the observed Hessian d2 nll / d eta_a d eta_b over {@code score} (row-major): each gradient entry above differentiated again and rewritten into the same stable forms:
+ * <pre>
+ *   when clicked is true:
+ *   d2 nll / d score^2 = sigmoid(-score) sigmoid(score)
+ *   when clicked is false:
+ *   d2 nll / d score^2 = sigmoid(score) sigmoid(-score)
+ * </pre>
+ * <p>{@code fisherWeight} gives the expected information E[d2 nll / d score^2], the IRLS working weight: the family's information for its primary parameter times the link's squared slope,
+ * <pre>
+ *   fisherWeight = productOrZero(sigmoid(-score), sigmoid(score))
+ * </pre>
  * <p>Stable forms used:
  * <ul>
  * <li>sigmoid(x) = 1/(1 + exp(-x)), accurate in both tails</li>
  * <li>softplus(x) = log(1 + exp(x)) without overflow</li>
+ * <li>productOrZero(a, b) = a b, but exactly 0 when either factor is 0, where the other may have overflowed (a link's slope exp(eta) against an information that underflows)</li>
  * </ul>
  */
 @Generated("dev.likelihood.processor.LikelihoodProcessor")
@@ -234,6 +246,105 @@ public final class ClickLoss implements LikelihoodLoss<Click> {
     return CompensatedSum.total(sum, compensation);
   }
 
+  /**
+   * The negative log-likelihood of one sample; writes its derivative with respect to {@code score} into {@code grad[0..1)} and its observed Hessian, d2 nll / d eta_a d eta_b with a and b those components in record order, row-major into {@code hessian[0..1)}. The offset, known parameters and constants enter as in {@code nllAndGradient}.
+   */
+  public static double nllGradientHessian(boolean clicked, double score, double[] grad,
+      double[] hessian) {
+    final double nll;
+    final double dScore;
+    final double d2ScoreScore;
+    if (clicked) {
+      final double minusScore = -score;
+      final double expNegAbs = StableMath.expNegAbs(minusScore);
+      final double sigmoid = StableMath.sigmoid(minusScore, expNegAbs);
+      nll = StableMath.softplus(minusScore, expNegAbs);
+      dScore = -sigmoid;
+      d2ScoreScore = sigmoid * StableMath.sigmoid(score, expNegAbs);
+    } else {
+      final double expNegAbs2 = StableMath.expNegAbs(score);
+      final double sigmoid2 = StableMath.sigmoid(score, expNegAbs2);
+      nll = StableMath.softplus(score, expNegAbs2);
+      dScore = sigmoid2;
+      d2ScoreScore = sigmoid2 * StableMath.sigmoid(-score, expNegAbs2);
+    }
+    grad[0] = dScore;
+    hessian[0] = d2ScoreScore;
+    return nll;
+  }
+
+  /**
+   * The loss over all rows, with its gradient and each row's Hessian; see the {@code from, to} overload.
+   */
+  public static double lossGradientHessian(Reduction reduction, boolean[] clicked, double[] score,
+      double[] gradScore, double[] hessian) {
+    return lossGradientHessian(reduction, 0, clicked.length, clicked, score, gradScore, hessian);
+  }
+
+  /**
+   * The loss over rows {@code [from, to)}: the compensated sum of the per-row NLLs, divided by the row count for {@link Reduction#MEAN}.
+   * Each gradient column receives, at rows {@code [from, to)} only, the derivative of the reduced loss with respect to that row's parameter component; other rows are left untouched.
+   * {@code hessian}, of length n * 1 for n rows, receives at {@code i * 1} row i's 1 x 1 block, row-major over the parameter components in record order: the second derivative of the reduced loss with respect to that row's components (as in {@code nllGradientHessian}, times the row's weight and the reduction's scale), at rows {@code [from, to)} only.
+   * <p>Summed in the fixed chunks of {@code lossAndGradient}, so that it returns the same double and writes the same gradient.
+   *
+   * @throws IllegalArgumentException if a column's length differs from the response's (the Hessian's from n * P * P), or a row's input lies outside its support or domain (naming the component, row and value)
+   * @throws IndexOutOfBoundsException if {@code [from, to)} is not within the columns
+   */
+  public static double lossGradientHessian(Reduction reduction, int from, int to, boolean[] clicked,
+      double[] score, double[] gradScore, double[] hessian) {
+    Objects.requireNonNull(reduction, "reduction");
+    Checks.sameLength("score", score.length, "clicked", clicked.length);
+    Checks.sameLength("gradScore", gradScore.length, "clicked", clicked.length);
+    Checks.columnShape("hessian", hessian.length, clicked.length, 1);
+    Objects.checkFromToIndex(from, to, clicked.length);
+    final double denominator = reduction == Reduction.SUM ? 1.0 : to - from;
+    final double scale = 1.0 / denominator;
+    double sum = 0.0;
+    double compensation = 0.0;
+    // fixed chunks, summed in order: the same double as the ForkJoinPool overload
+    for (int start = from; start < to; start = ParallelBatch.chunkEnd(start, to)) {
+      final double chunk = lossGradientHessianRows(start, ParallelBatch.chunkEnd(start, to), scale, clicked, score, gradScore, hessian);
+      // Neumaier's compensated summation: the rounding error of each addition is kept
+      final double total = sum + chunk;
+      compensation += Math.abs(sum) >= Math.abs(chunk) ? (sum - total) + chunk : (chunk - total) + sum;
+      sum = total;
+    }
+    return CompensatedSum.total(sum, compensation) / denominator;
+  }
+
+  private static double lossGradientHessianRows(int from, int to, double scale, boolean[] clicked,
+      double[] score, double[] gradScore, double[] hessian) {
+    double sum = 0.0;
+    double compensation = 0.0;
+    for (int i = from; i < to; i++) {
+      final double nll;
+      final double dScore;
+      final double d2ScoreScore;
+      if (clicked[i]) {
+        final double minusScore = -score[i];
+        final double expNegAbs = StableMath.expNegAbs(minusScore);
+        final double sigmoid = StableMath.sigmoid(minusScore, expNegAbs);
+        nll = StableMath.softplus(minusScore, expNegAbs);
+        dScore = -sigmoid;
+        d2ScoreScore = sigmoid * StableMath.sigmoid(score[i], expNegAbs);
+      } else {
+        final double expNegAbs2 = StableMath.expNegAbs(score[i]);
+        final double sigmoid2 = StableMath.sigmoid(score[i], expNegAbs2);
+        nll = StableMath.softplus(score[i], expNegAbs2);
+        dScore = sigmoid2;
+        d2ScoreScore = sigmoid2 * StableMath.sigmoid(-score[i], expNegAbs2);
+      }
+      gradScore[i] = scale * dScore;
+      hessian[i] = scale * d2ScoreScore;
+      final double term = nll;
+      // Neumaier's compensated summation: the rounding error of each addition is kept
+      final double total = sum + term;
+      compensation += Math.abs(sum) >= Math.abs(term) ? (sum - total) + term : (term - total) + sum;
+      sum = total;
+    }
+    return CompensatedSum.total(sum, compensation);
+  }
+
   @Override
   public double nll(Click sample) {
     return nll(sample.clicked(), sample.score());
@@ -256,5 +367,12 @@ public final class ClickLoss implements LikelihoodLoss<Click> {
    */
   public static double mode(double score) {
     return ((StableMath.sigmoid(score) - 0.5) > 0.0 ? 1.0 : 0.0);
+  }
+
+  /**
+   * The expected (Fisher) information of one sample with respect to {@code score}, E[d2 nll / d score^2] over the response: the IRLS working weight. It is the family's information for its primary parameter times the squared slope of the link, formed so that neither underflows alone (under the logit link sigmoid(score) sigmoid(-score)). Takes the arguments of {@code mean}; the sample's weight, if any, is not applied. (Generated for the records whose only parameter is the primary one of NORMAL, LAPLACE, STUDENT_T, LOG_NORMAL, EXPONENTIAL, GAMMA, INVERSE_GAUSSIAN, VON_MISES, POISSON, BERNOULLI, BINOMIAL, NEGATIVE_BINOMIAL or LOG_COSH, under any link; NaN where a link valid only for a positive eta is given another.)
+   */
+  public static double fisherWeight(double score) {
+    return StableMath.productOrZero(StableMath.sigmoid(-score), StableMath.sigmoid(score));
   }
 }

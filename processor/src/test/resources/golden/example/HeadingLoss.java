@@ -31,10 +31,12 @@ import javax.annotation.processing.Generated;
  *   d nll / d mu = -2 sin(0.5 (angle - mu)) cos(0.5 (angle - mu)) exp(kappa)
  *   d nll / d kappa = besselRatioMinusOne(exp(kappa)) exp(kappa) + 2 sin(0.5 (angle - mu))^2 exp(kappa)
  * </pre>
+ * <p>{@code nllGradientHessian} and {@code lossGradientHessian} also give the observed Hessian d2 nll / d eta_a d eta_b over {@code mu}, {@code kappa} (row-major): each gradient entry above differentiated again and rewritten into the same stable forms.
  * <p>Stable forms used:
  * <ul>
  * <li>logI0e(kappa) = log(I0(kappa) exp(-kappa)), so that log I0 never overflows</li>
  * <li>besselRatioMinusOne(kappa) = I1(kappa)/I0(kappa) - 1, without cancellation for large kappa</li>
+ * <li>dBesselRatio(kappa) = d/dkappa I1(kappa)/I0(kappa) = 1 - A/kappa - A^2, from A - 1 where the terms cancel and by its asymptotic series from kappa = 100</li>
  * </ul>
  */
 @Generated("dev.likelihood.processor.LikelihoodProcessor")
@@ -237,6 +239,128 @@ public final class HeadingLoss implements LikelihoodLoss<Heading> {
       dKappa = BesselMath.besselRatioMinusOne(exp) * exp + product2;
       gradMu[i] = scale * dMu;
       gradKappa[i] = scale * dKappa;
+      final double term = nll;
+      // Neumaier's compensated summation: the rounding error of each addition is kept
+      final double total = sum + term;
+      compensation += Math.abs(sum) >= Math.abs(term) ? (sum - total) + term : (term - total) + sum;
+      sum = total;
+    }
+    return CompensatedSum.total(sum, compensation);
+  }
+
+  /**
+   * The negative log-likelihood of one sample; writes its derivative with respect to {@code mu}, {@code kappa} into {@code grad[0..2)} and its observed Hessian, d2 nll / d eta_a d eta_b with a and b those components in record order, row-major into {@code hessian[0..4)}. The offset, known parameters and constants enter as in {@code nllAndGradient}.
+   */
+  public static double nllGradientHessian(double angle, double mu, double kappa, double[] grad,
+      double[] hessian) {
+    if (!Double.isFinite(angle)) {
+      throw Checks.outsideSupport("angle", Checks.NO_ROW, angle, "a finite real number");
+    }
+    final double nll;
+    final double dMu;
+    final double dKappa;
+    final double d2MuMu;
+    final double d2MuKappa;
+    final double d2KappaKappa;
+    final double exp = Math.exp(kappa);
+    final double product = 0.5 * (angle - mu);
+    final double sin = Math.sin(product);
+    final double square = (sin * sin);
+    final double product2 = square * exp * 2.0;
+    final double cos = Math.cos(product);
+    final double product3 = -sin * cos * exp * 2.0;
+    final double product4 = BesselMath.besselRatioMinusOne(exp) * exp;
+    nll = StableMath.LN_SQRT_2PI * 2.0 + BesselMath.logI0e(exp) + product2;
+    dMu = product3;
+    dKappa = product4 + product2;
+    d2MuMu = (cos * cos) * exp - square * exp;
+    d2MuKappa = product3;
+    d2KappaKappa = BesselMath.dBesselRatio(exp) * Math.exp(kappa * 2.0) + product4 + product2;
+    grad[0] = dMu;
+    grad[1] = dKappa;
+    hessian[0] = d2MuMu;
+    hessian[1] = d2MuKappa;
+    hessian[2] = d2MuKappa;
+    hessian[3] = d2KappaKappa;
+    return nll;
+  }
+
+  /**
+   * The loss over all rows, with its gradient and each row's Hessian; see the {@code from, to} overload.
+   */
+  public static double lossGradientHessian(Reduction reduction, double[] angle, double[] mu,
+      double[] kappa, double[] gradMu, double[] gradKappa, double[] hessian) {
+    return lossGradientHessian(reduction, 0, angle.length, angle, mu, kappa, gradMu, gradKappa, hessian);
+  }
+
+  /**
+   * The loss over rows {@code [from, to)}: the compensated sum of the per-row NLLs, divided by the row count for {@link Reduction#MEAN}.
+   * Each gradient column receives, at rows {@code [from, to)} only, the derivative of the reduced loss with respect to that row's parameter component; other rows are left untouched.
+   * {@code hessian}, of length n * 4 for n rows, receives at {@code i * 4} row i's 2 x 2 block, row-major over the parameter components in record order: the second derivative of the reduced loss with respect to that row's components (as in {@code nllGradientHessian}, times the row's weight and the reduction's scale), at rows {@code [from, to)} only.
+   * <p>Summed in the fixed chunks of {@code lossAndGradient}, so that it returns the same double and writes the same gradient.
+   *
+   * @throws IllegalArgumentException if a column's length differs from the response's (the Hessian's from n * P * P), or a row's input lies outside its support or domain (naming the component, row and value)
+   * @throws IndexOutOfBoundsException if {@code [from, to)} is not within the columns
+   */
+  public static double lossGradientHessian(Reduction reduction, int from, int to, double[] angle,
+      double[] mu, double[] kappa, double[] gradMu, double[] gradKappa, double[] hessian) {
+    Objects.requireNonNull(reduction, "reduction");
+    Checks.sameLength("mu", mu.length, "angle", angle.length);
+    Checks.sameLength("kappa", kappa.length, "angle", angle.length);
+    Checks.sameLength("gradMu", gradMu.length, "angle", angle.length);
+    Checks.sameLength("gradKappa", gradKappa.length, "angle", angle.length);
+    Checks.columnShape("hessian", hessian.length, angle.length, 4);
+    Objects.checkFromToIndex(from, to, angle.length);
+    final double denominator = reduction == Reduction.SUM ? 1.0 : to - from;
+    final double scale = 1.0 / denominator;
+    double sum = 0.0;
+    double compensation = 0.0;
+    // fixed chunks, summed in order: the same double as the ForkJoinPool overload
+    for (int start = from; start < to; start = ParallelBatch.chunkEnd(start, to)) {
+      final double chunk = lossGradientHessianRows(start, ParallelBatch.chunkEnd(start, to), scale, angle, mu, kappa, gradMu, gradKappa, hessian);
+      // Neumaier's compensated summation: the rounding error of each addition is kept
+      final double total = sum + chunk;
+      compensation += Math.abs(sum) >= Math.abs(chunk) ? (sum - total) + chunk : (chunk - total) + sum;
+      sum = total;
+    }
+    return CompensatedSum.total(sum, compensation) / denominator;
+  }
+
+  private static double lossGradientHessianRows(int from, int to, double scale, double[] angle,
+      double[] mu, double[] kappa, double[] gradMu, double[] gradKappa, double[] hessian) {
+    double sum = 0.0;
+    double compensation = 0.0;
+    for (int i = from; i < to; i++) {
+      if (!Double.isFinite(angle[i])) {
+        throw Checks.outsideSupport("angle", i, angle[i], "a finite real number");
+      }
+      final double nll;
+      final double dMu;
+      final double dKappa;
+      final double d2MuMu;
+      final double d2MuKappa;
+      final double d2KappaKappa;
+      final double exp = Math.exp(kappa[i]);
+      final double product = 0.5 * (angle[i] - mu[i]);
+      final double sin = Math.sin(product);
+      final double square = (sin * sin);
+      final double product2 = square * exp * 2.0;
+      final double cos = Math.cos(product);
+      final double product3 = -sin * cos * exp * 2.0;
+      final double product4 = BesselMath.besselRatioMinusOne(exp) * exp;
+      nll = StableMath.LN_SQRT_2PI * 2.0 + BesselMath.logI0e(exp) + product2;
+      dMu = product3;
+      dKappa = product4 + product2;
+      d2MuMu = (cos * cos) * exp - square * exp;
+      d2MuKappa = product3;
+      d2KappaKappa = BesselMath.dBesselRatio(exp) * Math.exp(kappa[i] * 2.0) + product4 + product2;
+      gradMu[i] = scale * dMu;
+      gradKappa[i] = scale * dKappa;
+      final int block = i * 4;
+      hessian[block] = scale * d2MuMu;
+      hessian[block + 1] = scale * d2MuKappa;
+      hessian[block + 2] = scale * d2MuKappa;
+      hessian[block + 3] = scale * d2KappaKappa;
       final double term = nll;
       // Neumaier's compensated summation: the rounding error of each addition is kept
       final double total = sum + term;

@@ -31,11 +31,13 @@ import javax.annotation.processing.Generated;
  *   d nll / d mean = -z / softplus(spread)
  *   d nll / d spread = dLogSoftplus(spread) - z^2 dLogSoftplus(spread)
  * </pre>
+ * <p>{@code nllGradientHessian} and {@code lossGradientHessian} also give the observed Hessian d2 nll / d eta_a d eta_b over {@code mean}, {@code spread} (row-major): each gradient entry above differentiated again and rewritten into the same stable forms.
  * <p>Stable forms used:
  * <ul>
  * <li>softplus(x) = log(1 + exp(x)) without overflow</li>
  * <li>logSoftplus(x) = log(softplus(x)), finite where softplus(x) underflows</li>
  * <li>dLogSoftplus(x) = sigmoid(x)/softplus(x), tending to 1 (not 0/0) as x -&gt; -inf</li>
+ * <li>d2LogSoftplus(x) = d dLogSoftplus(x)/dx, from (log1p(t) - t)/((1 + t) log1p(t)), t = exp(x), for x &lt; 0, so that the difference tending to 0 as x -&gt; -inf keeps its digits</li>
  * </ul>
  */
 @Generated("dev.likelihood.processor.LikelihoodProcessor")
@@ -259,6 +261,133 @@ public final class PriceLoss implements LikelihoodLoss<Price> {
       dSpread = dLogSoftplus - square * dLogSoftplus;
       gradMean[i] = scale * w[i] * dMean;
       gradSpread[i] = scale * w[i] * dSpread;
+      final double term = w[i] * nll;
+      // Neumaier's compensated summation: the rounding error of each addition is kept
+      final double total = sum + term;
+      compensation += Math.abs(sum) >= Math.abs(term) ? (sum - total) + term : (term - total) + sum;
+      sum = total;
+    }
+    return CompensatedSum.total(sum, compensation);
+  }
+
+  /**
+   * The negative log-likelihood of one sample, times its weight {@code w}; writes its derivative with respect to {@code mean}, {@code spread} into {@code grad[0..2)} and its observed Hessian, d2 nll / d eta_a d eta_b with a and b those components in record order, row-major into {@code hessian[0..4)}. The offset, known parameters and constants enter as in {@code nllAndGradient}.
+   */
+  public static double nllGradientHessian(double price, double mean, double spread, double base,
+      double w, double[] grad, double[] hessian) {
+    if (!Double.isFinite(price)) {
+      throw Checks.outsideSupport("price", Checks.NO_ROW, price, "a finite real number");
+    }
+    if (!(w >= 0.0)) {
+      throw Checks.outsideDomain("w", Checks.NO_ROW, w, ">= 0");
+    }
+    final double nll;
+    final double dMean;
+    final double dSpread;
+    final double d2MeanMean;
+    final double d2MeanSpread;
+    final double d2SpreadSpread;
+    final double softplus = StableMath.softplus(spread);
+    final double z = (price - (mean + base)) / softplus;
+    final double square = (z * z);
+    final double dLogSoftplus = StableMath.dLogSoftplus(spread);
+    nll = StableMath.logSoftplus(spread) + StableMath.LN_SQRT_2PI + 0.5 * square;
+    dMean = -z / softplus;
+    dSpread = dLogSoftplus - square * dLogSoftplus;
+    d2MeanMean = 1.0 / (softplus * softplus);
+    d2MeanSpread = z * dLogSoftplus * (2.0 / softplus);
+    final double d2LogSoftplus = StableMath.d2LogSoftplus(spread);
+    d2SpreadSpread = d2LogSoftplus + square * (dLogSoftplus * dLogSoftplus) * 2.0 - square * d2LogSoftplus;
+    grad[0] = w * dMean;
+    grad[1] = w * dSpread;
+    hessian[0] = w * d2MeanMean;
+    hessian[1] = w * d2MeanSpread;
+    hessian[2] = w * d2MeanSpread;
+    hessian[3] = w * d2SpreadSpread;
+    return w * nll;
+  }
+
+  /**
+   * The loss over all rows, with its gradient and each row's Hessian; see the {@code from, to} overload.
+   */
+  public static double lossGradientHessian(Reduction reduction, double[] price, double[] mean,
+      double[] spread, double[] base, double[] w, double[] gradMean, double[] gradSpread,
+      double[] hessian) {
+    return lossGradientHessian(reduction, 0, price.length, price, mean, spread, base, w, gradMean, gradSpread, hessian);
+  }
+
+  /**
+   * The weighted loss over rows {@code [from, to)}: the compensated sum of the per-row NLLs, divided by the sum of the weights for {@link Reduction#MEAN}.
+   * Each gradient column receives, at rows {@code [from, to)} only, the derivative of the reduced loss with respect to that row's parameter component; other rows are left untouched.
+   * {@code hessian}, of length n * 4 for n rows, receives at {@code i * 4} row i's 2 x 2 block, row-major over the parameter components in record order: the second derivative of the reduced loss with respect to that row's components (as in {@code nllGradientHessian}, times the row's weight and the reduction's scale), at rows {@code [from, to)} only.
+   * <p>Summed in the fixed chunks of {@code lossAndGradient}, so that it returns the same double and writes the same gradient.
+   *
+   * @throws IllegalArgumentException if a column's length differs from the response's (the Hessian's from n * P * P), or a row's input lies outside its support or domain (naming the component, row and value)
+   * @throws IndexOutOfBoundsException if {@code [from, to)} is not within the columns
+   */
+  public static double lossGradientHessian(Reduction reduction, int from, int to, double[] price,
+      double[] mean, double[] spread, double[] base, double[] w, double[] gradMean,
+      double[] gradSpread, double[] hessian) {
+    Objects.requireNonNull(reduction, "reduction");
+    Checks.sameLength("mean", mean.length, "price", price.length);
+    Checks.sameLength("spread", spread.length, "price", price.length);
+    Checks.sameLength("base", base.length, "price", price.length);
+    Checks.sameLength("w", w.length, "price", price.length);
+    Checks.sameLength("gradMean", gradMean.length, "price", price.length);
+    Checks.sameLength("gradSpread", gradSpread.length, "price", price.length);
+    Checks.columnShape("hessian", hessian.length, price.length, 4);
+    Objects.checkFromToIndex(from, to, price.length);
+    final double denominator = reduction == Reduction.SUM ? 1.0 : CompensatedSum.of(w, from, to);
+    final double scale = 1.0 / denominator;
+    double sum = 0.0;
+    double compensation = 0.0;
+    // fixed chunks, summed in order: the same double as the ForkJoinPool overload
+    for (int start = from; start < to; start = ParallelBatch.chunkEnd(start, to)) {
+      final double chunk = lossGradientHessianRows(start, ParallelBatch.chunkEnd(start, to), scale, price, mean, spread, base, w, gradMean, gradSpread, hessian);
+      // Neumaier's compensated summation: the rounding error of each addition is kept
+      final double total = sum + chunk;
+      compensation += Math.abs(sum) >= Math.abs(chunk) ? (sum - total) + chunk : (chunk - total) + sum;
+      sum = total;
+    }
+    return CompensatedSum.total(sum, compensation) / denominator;
+  }
+
+  private static double lossGradientHessianRows(int from, int to, double scale, double[] price,
+      double[] mean, double[] spread, double[] base, double[] w, double[] gradMean,
+      double[] gradSpread, double[] hessian) {
+    double sum = 0.0;
+    double compensation = 0.0;
+    for (int i = from; i < to; i++) {
+      if (!Double.isFinite(price[i])) {
+        throw Checks.outsideSupport("price", i, price[i], "a finite real number");
+      }
+      if (!(w[i] >= 0.0)) {
+        throw Checks.outsideDomain("w", i, w[i], ">= 0");
+      }
+      final double nll;
+      final double dMean;
+      final double dSpread;
+      final double d2MeanMean;
+      final double d2MeanSpread;
+      final double d2SpreadSpread;
+      final double softplus = StableMath.softplus(spread[i]);
+      final double z = (price[i] - (mean[i] + base[i])) / softplus;
+      final double square = (z * z);
+      final double dLogSoftplus = StableMath.dLogSoftplus(spread[i]);
+      nll = StableMath.logSoftplus(spread[i]) + StableMath.LN_SQRT_2PI + 0.5 * square;
+      dMean = -z / softplus;
+      dSpread = dLogSoftplus - square * dLogSoftplus;
+      d2MeanMean = 1.0 / (softplus * softplus);
+      d2MeanSpread = z * dLogSoftplus * (2.0 / softplus);
+      final double d2LogSoftplus = StableMath.d2LogSoftplus(spread[i]);
+      d2SpreadSpread = d2LogSoftplus + square * (dLogSoftplus * dLogSoftplus) * 2.0 - square * d2LogSoftplus;
+      gradMean[i] = scale * w[i] * dMean;
+      gradSpread[i] = scale * w[i] * dSpread;
+      final int block = i * 4;
+      hessian[block] = scale * w[i] * d2MeanMean;
+      hessian[block + 1] = scale * w[i] * d2MeanSpread;
+      hessian[block + 2] = scale * w[i] * d2MeanSpread;
+      hessian[block + 3] = scale * w[i] * d2SpreadSpread;
       final double term = w[i] * nll;
       // Neumaier's compensated summation: the rounding error of each addition is kept
       final double total = sum + term;

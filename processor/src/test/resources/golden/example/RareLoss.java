@@ -34,6 +34,7 @@ import javax.annotation.processing.Generated;
  *   nll = 0.75 softplus(logit) sigmoid(logit)^2
  *   d nll / d logit = 0.75 sigmoid(logit)^3 + 1.5 softplus(logit) sigmoid(logit)^2 sigmoid(-logit)
  * </pre>
+ * <p>{@code nllGradientHessian} and {@code lossGradientHessian} also give the observed Hessian d2 nll / d eta_a d eta_b over {@code logit} (row-major): each gradient entry above differentiated again and rewritten into the same stable forms.
  * <p>Stable forms used:
  * <ul>
  * <li>sigmoid(x) = 1/(1 + exp(-x)), accurate in both tails</li>
@@ -277,6 +278,134 @@ public final class RareLoss implements LikelihoodLoss<Rare> {
         dLogit = 0.75 * (sigmoid2 * sigmoid2 * sigmoid2) + softplus2 * square2 * StableMath.sigmoid(-logit[i], expNegAbs2) * 1.5;
       }
       gradLogit[i] = scale * w[i] * dLogit;
+      final double term = w[i] * nll;
+      // Neumaier's compensated summation: the rounding error of each addition is kept
+      final double total = sum + term;
+      compensation += Math.abs(sum) >= Math.abs(term) ? (sum - total) + term : (term - total) + sum;
+      sum = total;
+    }
+    return CompensatedSum.total(sum, compensation);
+  }
+
+  /**
+   * The negative log-likelihood of one sample, times its weight {@code w}; writes its derivative with respect to {@code logit} into {@code grad[0..1)} and its observed Hessian, d2 nll / d eta_a d eta_b with a and b those components in record order, row-major into {@code hessian[0..1)}. The offset, known parameters and constants enter as in {@code nllAndGradient}.
+   */
+  public static double nllGradientHessian(int y, double logit, double w, double[] grad,
+      double[] hessian) {
+    if (y != 0 && y != 1) {
+      throw Checks.outsideSupport("y", Checks.NO_ROW, y, "a label 0 or 1 (or a soft label in [0, 1] for a double)");
+    }
+    if (!(w >= 0.0)) {
+      throw Checks.outsideDomain("w", Checks.NO_ROW, w, ">= 0");
+    }
+    final double nll;
+    final double dLogit;
+    final double d2LogitLogit;
+    if (y == 1) {
+      final double minusLogit = -logit;
+      final double expNegAbs = StableMath.expNegAbs(minusLogit);
+      final double softplus = StableMath.softplus(minusLogit, expNegAbs);
+      final double sigmoid = StableMath.sigmoid(minusLogit, expNegAbs);
+      final double square = (sigmoid * sigmoid);
+      final double power = (sigmoid * sigmoid * sigmoid);
+      final double sigmoid2 = StableMath.sigmoid(logit, expNegAbs);
+      nll = 0.25 * softplus * square;
+      dLogit = -0.25 * power - 0.5 * softplus * square * sigmoid2;
+      d2LogitLogit = power * sigmoid2 * 1.25 + softplus * square * (sigmoid2 * sigmoid2) - 0.5 * softplus * power * sigmoid2;
+    } else {
+      final double expNegAbs2 = StableMath.expNegAbs(logit);
+      final double softplus2 = StableMath.softplus(logit, expNegAbs2);
+      final double sigmoid3 = StableMath.sigmoid(logit, expNegAbs2);
+      final double square2 = (sigmoid3 * sigmoid3);
+      final double power2 = (sigmoid3 * sigmoid3 * sigmoid3);
+      final double sigmoid4 = StableMath.sigmoid(-logit, expNegAbs2);
+      nll = 0.75 * softplus2 * square2;
+      dLogit = 0.75 * power2 + softplus2 * square2 * sigmoid4 * 1.5;
+      d2LogitLogit = power2 * sigmoid4 * 3.75 + softplus2 * square2 * (sigmoid4 * sigmoid4) * 3.0 - softplus2 * power2 * sigmoid4 * 1.5;
+    }
+    grad[0] = w * dLogit;
+    hessian[0] = w * d2LogitLogit;
+    return w * nll;
+  }
+
+  /**
+   * The loss over all rows, with its gradient and each row's Hessian; see the {@code from, to} overload.
+   */
+  public static double lossGradientHessian(Reduction reduction, int[] y, double[] logit, double[] w,
+      double[] gradLogit, double[] hessian) {
+    return lossGradientHessian(reduction, 0, y.length, y, logit, w, gradLogit, hessian);
+  }
+
+  /**
+   * The weighted loss over rows {@code [from, to)}: the compensated sum of the per-row NLLs, divided by the sum of the weights for {@link Reduction#MEAN}.
+   * Each gradient column receives, at rows {@code [from, to)} only, the derivative of the reduced loss with respect to that row's parameter component; other rows are left untouched.
+   * {@code hessian}, of length n * 1 for n rows, receives at {@code i * 1} row i's 1 x 1 block, row-major over the parameter components in record order: the second derivative of the reduced loss with respect to that row's components (as in {@code nllGradientHessian}, times the row's weight and the reduction's scale), at rows {@code [from, to)} only.
+   * <p>Summed in the fixed chunks of {@code lossAndGradient}, so that it returns the same double and writes the same gradient.
+   *
+   * @throws IllegalArgumentException if a column's length differs from the response's (the Hessian's from n * P * P), or a row's input lies outside its support or domain (naming the component, row and value)
+   * @throws IndexOutOfBoundsException if {@code [from, to)} is not within the columns
+   */
+  public static double lossGradientHessian(Reduction reduction, int from, int to, int[] y,
+      double[] logit, double[] w, double[] gradLogit, double[] hessian) {
+    Objects.requireNonNull(reduction, "reduction");
+    Checks.sameLength("logit", logit.length, "y", y.length);
+    Checks.sameLength("w", w.length, "y", y.length);
+    Checks.sameLength("gradLogit", gradLogit.length, "y", y.length);
+    Checks.columnShape("hessian", hessian.length, y.length, 1);
+    Objects.checkFromToIndex(from, to, y.length);
+    final double denominator = reduction == Reduction.SUM ? 1.0 : CompensatedSum.of(w, from, to);
+    final double scale = 1.0 / denominator;
+    double sum = 0.0;
+    double compensation = 0.0;
+    // fixed chunks, summed in order: the same double as the ForkJoinPool overload
+    for (int start = from; start < to; start = ParallelBatch.chunkEnd(start, to)) {
+      final double chunk = lossGradientHessianRows(start, ParallelBatch.chunkEnd(start, to), scale, y, logit, w, gradLogit, hessian);
+      // Neumaier's compensated summation: the rounding error of each addition is kept
+      final double total = sum + chunk;
+      compensation += Math.abs(sum) >= Math.abs(chunk) ? (sum - total) + chunk : (chunk - total) + sum;
+      sum = total;
+    }
+    return CompensatedSum.total(sum, compensation) / denominator;
+  }
+
+  private static double lossGradientHessianRows(int from, int to, double scale, int[] y,
+      double[] logit, double[] w, double[] gradLogit, double[] hessian) {
+    double sum = 0.0;
+    double compensation = 0.0;
+    for (int i = from; i < to; i++) {
+      if (y[i] != 0 && y[i] != 1) {
+        throw Checks.outsideSupport("y", i, y[i], "a label 0 or 1 (or a soft label in [0, 1] for a double)");
+      }
+      if (!(w[i] >= 0.0)) {
+        throw Checks.outsideDomain("w", i, w[i], ">= 0");
+      }
+      final double nll;
+      final double dLogit;
+      final double d2LogitLogit;
+      if (y[i] == 1) {
+        final double minusLogit = -logit[i];
+        final double expNegAbs = StableMath.expNegAbs(minusLogit);
+        final double softplus = StableMath.softplus(minusLogit, expNegAbs);
+        final double sigmoid = StableMath.sigmoid(minusLogit, expNegAbs);
+        final double square = (sigmoid * sigmoid);
+        final double power = (sigmoid * sigmoid * sigmoid);
+        final double sigmoid2 = StableMath.sigmoid(logit[i], expNegAbs);
+        nll = 0.25 * softplus * square;
+        dLogit = -0.25 * power - 0.5 * softplus * square * sigmoid2;
+        d2LogitLogit = power * sigmoid2 * 1.25 + softplus * square * (sigmoid2 * sigmoid2) - 0.5 * softplus * power * sigmoid2;
+      } else {
+        final double expNegAbs2 = StableMath.expNegAbs(logit[i]);
+        final double softplus2 = StableMath.softplus(logit[i], expNegAbs2);
+        final double sigmoid3 = StableMath.sigmoid(logit[i], expNegAbs2);
+        final double square2 = (sigmoid3 * sigmoid3);
+        final double power2 = (sigmoid3 * sigmoid3 * sigmoid3);
+        final double sigmoid4 = StableMath.sigmoid(-logit[i], expNegAbs2);
+        nll = 0.75 * softplus2 * square2;
+        dLogit = 0.75 * power2 + softplus2 * square2 * sigmoid4 * 1.5;
+        d2LogitLogit = power2 * sigmoid4 * 3.75 + softplus2 * square2 * (sigmoid4 * sigmoid4) * 3.0 - softplus2 * power2 * sigmoid4 * 1.5;
+      }
+      gradLogit[i] = scale * w[i] * dLogit;
+      hessian[i] = scale * w[i] * d2LogitLogit;
       final double term = w[i] * nll;
       // Neumaier's compensated summation: the rounding error of each addition is kept
       final double total = sum + term;

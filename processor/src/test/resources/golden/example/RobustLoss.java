@@ -31,9 +31,18 @@ import javax.annotation.processing.Generated;
  *   nll = log(noise) - lgammaHalfStep(2) + 2.5 studentTKernel(y - location, noise, log(noise), 4) + 1.2655121234846454
  *   d nll / d location = -2.5 studentTKernelDr(y - location, noise, log(noise), 4)
  * </pre>
+ * <p>{@code nllGradientHessian} and {@code lossGradientHessian} also give the observed Hessian d2 nll / d eta_a d eta_b over {@code location} (row-major): each gradient entry above differentiated again and rewritten into the same stable forms:
+ * <pre>
+ *   d2 nll / d location^2 = 2.5 studentTKernelDrDr(y - location, noise, log(noise), 4)
+ * </pre>
+ * <p>{@code fisherWeight} gives the expected information E[d2 nll / d location^2], the IRLS working weight: the family's information for its primary parameter times the link's squared slope,
+ * <pre>
+ *   fisherWeight = 5 / (7 noise^2)
+ * </pre>
  * <p>Stable forms used:
  * <ul>
  * <li>studentTKernel(r, sigma, log sigma, nu) = log(1 + (r/sigma)^2/nu), from |r|/sigma/sqrt(nu) or, where that overflows, from log|r| - log sigma</li>
+ * <li>studentTKernelDrDr(r, sigma, log sigma, nu) = 2 (1 - 2 s)/(nu sigma^2 + r^2), the reciprocal formed as (1 - s)/(sigma sqrt(nu))^2 or s/r^2, whichever is the smaller square's</li>
  * <li>lgammaHalfStep(x) = lgamma(x + 1/2) - lgamma(x), without cancellation for large x</li>
  * </ul>
  */
@@ -246,6 +255,100 @@ public final class RobustLoss implements LikelihoodLoss<Robust> {
     return CompensatedSum.total(sum, compensation);
   }
 
+  /**
+   * The negative log-likelihood of one sample; writes its derivative with respect to {@code location} into {@code grad[0..1)} and its observed Hessian, d2 nll / d eta_a d eta_b with a and b those components in record order, row-major into {@code hessian[0..1)}. The offset, known parameters and constants enter as in {@code nllAndGradient}.
+   */
+  public static double nllGradientHessian(double y, double location, double noise, double[] grad,
+      double[] hessian) {
+    if (!Double.isFinite(y)) {
+      throw Checks.outsideSupport("y", Checks.NO_ROW, y, "a finite real number");
+    }
+    if (!(noise > 0.0)) {
+      throw Checks.outsideDomain("noise", Checks.NO_ROW, noise, "> 0");
+    }
+    final double nll;
+    final double dLocation;
+    final double d2LocationLocation;
+    final double log = Math.log(noise);
+    final double sum = y - location;
+    nll = log - LGAMMA_HALF_STEP + Kernels.studentT(sum, noise, log, 4.0) * 2.5 + 1.2655121234846454;
+    dLocation = -Kernels.studentTDr(sum, noise, log, 4.0) * 2.5;
+    d2LocationLocation = Kernels.studentTDrDr(sum, noise, log, 4.0) * 2.5;
+    grad[0] = dLocation;
+    hessian[0] = d2LocationLocation;
+    return nll;
+  }
+
+  /**
+   * The loss over all rows, with its gradient and each row's Hessian; see the {@code from, to} overload.
+   */
+  public static double lossGradientHessian(Reduction reduction, double[] y, double[] location,
+      double[] noise, double[] gradLocation, double[] hessian) {
+    return lossGradientHessian(reduction, 0, y.length, y, location, noise, gradLocation, hessian);
+  }
+
+  /**
+   * The loss over rows {@code [from, to)}: the compensated sum of the per-row NLLs, divided by the row count for {@link Reduction#MEAN}.
+   * Each gradient column receives, at rows {@code [from, to)} only, the derivative of the reduced loss with respect to that row's parameter component; other rows are left untouched.
+   * {@code hessian}, of length n * 1 for n rows, receives at {@code i * 1} row i's 1 x 1 block, row-major over the parameter components in record order: the second derivative of the reduced loss with respect to that row's components (as in {@code nllGradientHessian}, times the row's weight and the reduction's scale), at rows {@code [from, to)} only.
+   * <p>Summed in the fixed chunks of {@code lossAndGradient}, so that it returns the same double and writes the same gradient.
+   *
+   * @throws IllegalArgumentException if a column's length differs from the response's (the Hessian's from n * P * P), or a row's input lies outside its support or domain (naming the component, row and value)
+   * @throws IndexOutOfBoundsException if {@code [from, to)} is not within the columns
+   */
+  public static double lossGradientHessian(Reduction reduction, int from, int to, double[] y,
+      double[] location, double[] noise, double[] gradLocation, double[] hessian) {
+    Objects.requireNonNull(reduction, "reduction");
+    Checks.sameLength("location", location.length, "y", y.length);
+    Checks.sameLength("noise", noise.length, "y", y.length);
+    Checks.sameLength("gradLocation", gradLocation.length, "y", y.length);
+    Checks.columnShape("hessian", hessian.length, y.length, 1);
+    Objects.checkFromToIndex(from, to, y.length);
+    final double denominator = reduction == Reduction.SUM ? 1.0 : to - from;
+    final double scale = 1.0 / denominator;
+    double sum = 0.0;
+    double compensation = 0.0;
+    // fixed chunks, summed in order: the same double as the ForkJoinPool overload
+    for (int start = from; start < to; start = ParallelBatch.chunkEnd(start, to)) {
+      final double chunk = lossGradientHessianRows(start, ParallelBatch.chunkEnd(start, to), scale, y, location, noise, gradLocation, hessian);
+      // Neumaier's compensated summation: the rounding error of each addition is kept
+      final double total = sum + chunk;
+      compensation += Math.abs(sum) >= Math.abs(chunk) ? (sum - total) + chunk : (chunk - total) + sum;
+      sum = total;
+    }
+    return CompensatedSum.total(sum, compensation) / denominator;
+  }
+
+  private static double lossGradientHessianRows(int from, int to, double scale, double[] y,
+      double[] location, double[] noise, double[] gradLocation, double[] hessian) {
+    double sum = 0.0;
+    double compensation = 0.0;
+    for (int i = from; i < to; i++) {
+      if (!Double.isFinite(y[i])) {
+        throw Checks.outsideSupport("y", i, y[i], "a finite real number");
+      }
+      if (!(noise[i] > 0.0)) {
+        throw Checks.outsideDomain("noise", i, noise[i], "> 0");
+      }
+      final double nll;
+      final double dLocation;
+      final double d2LocationLocation;
+      final double log = Math.log(noise[i]);
+      final double sum2 = y[i] - location[i];
+      nll = log - LGAMMA_HALF_STEP + Kernels.studentT(sum2, noise[i], log, 4.0) * 2.5 + 1.2655121234846454;
+      dLocation = -Kernels.studentTDr(sum2, noise[i], log, 4.0) * 2.5;
+      d2LocationLocation = Kernels.studentTDrDr(sum2, noise[i], log, 4.0) * 2.5;
+      gradLocation[i] = scale * dLocation;
+      hessian[i] = scale * d2LocationLocation;
+      final double term = nll;
+      // Neumaier's compensated summation: the rounding error of each addition is kept
+      final double total = sum + term;
+      compensation += Math.abs(sum) >= Math.abs(term) ? (sum - total) + term : (term - total) + sum;
+      sum = total;
+    }
+    return CompensatedSum.total(sum, compensation);
+  }
+
   @Override
   public double nll(Robust sample) {
     return nll(sample.y(), sample.location(), sample.noise());
@@ -268,5 +371,12 @@ public final class RobustLoss implements LikelihoodLoss<Robust> {
    */
   public static double mode(double location, double noise) {
     return location;
+  }
+
+  /**
+   * The expected (Fisher) information of one sample with respect to {@code location}, E[d2 nll / d location^2] over the response: the IRLS working weight. It is the family's information for its primary parameter times the squared slope of the link, formed so that neither underflows alone (under the logit link sigmoid(location) sigmoid(-location)). Takes the arguments of {@code mean}; the sample's weight, if any, is not applied. (Generated for the records whose only parameter is the primary one of NORMAL, LAPLACE, STUDENT_T, LOG_NORMAL, EXPONENTIAL, GAMMA, INVERSE_GAUSSIAN, VON_MISES, POISSON, BERNOULLI, BINOMIAL, NEGATIVE_BINOMIAL or LOG_COSH, under any link; NaN where a link valid only for a positive eta is given another.)
+   */
+  public static double fisherWeight(double location, double noise) {
+    return 5.0 / ((noise * noise) * 7.0);
   }
 }

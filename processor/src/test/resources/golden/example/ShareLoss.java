@@ -31,18 +31,23 @@ import javax.annotation.processing.Generated;
  *   d nll / d mean = dLgammaOfExp(log1mexpOfExp(mean) + logSoftplus(precision)) dLog1mexpOfExp(mean) - dLgammaOfExp(logSoftplus(precision) - exp(mean)) exp(mean) - dLog1mexpOfExp(mean) log(y) exp(log1mexpOfExp(mean) + logSoftplus(precision)) + log1p(-y) exp(logSoftplus(precision) - exp(mean) + mean)
  *   d nll / d precision = dLgammaOfExp(log1mexpOfExp(mean) + logSoftplus(precision)) dLogSoftplus(precision) + dLgammaOfExp(logSoftplus(precision) - exp(mean)) dLogSoftplus(precision) - digamma(softplus(precision)) sigmoid(precision) - dLogSoftplus(precision) log(y) exp(log1mexpOfExp(mean) + logSoftplus(precision)) - dLogSoftplus(precision) log1p(-y) exp(logSoftplus(precision) - exp(mean))
  * </pre>
+ * <p>{@code nllGradientHessian} and {@code lossGradientHessian} also give the observed Hessian d2 nll / d eta_a d eta_b over {@code mean}, {@code precision} (row-major): each gradient entry above differentiated again and rewritten into the same stable forms.
  * <p>Stable forms used:
  * <ul>
  * <li>sigmoid(x) = 1/(1 + exp(-x)), accurate in both tails</li>
  * <li>softplus(x) = log(1 + exp(x)) without overflow</li>
  * <li>logSoftplus(x) = log(softplus(x)), finite where softplus(x) underflows</li>
  * <li>dLogSoftplus(x) = sigmoid(x)/softplus(x), tending to 1 (not 0/0) as x -&gt; -inf</li>
+ * <li>d2LogSoftplus(x) = d dLogSoftplus(x)/dx, from (log1p(t) - t)/((1 + t) log1p(t)), t = exp(x), for x &lt; 0, so that the difference tending to 0 as x -&gt; -inf keeps its digits</li>
  * <li>log1mexpOfExp(x) = log(1 - exp(-exp(x))), finite where exp(x) underflows</li>
  * <li>dLog1mexpOfExp(x) = exp(x)/expm1(exp(x)), tending to 1 (not 0/0) as x -&gt; -inf</li>
+ * <li>d2Log1mexpOfExp(x) = d dLog1mexpOfExp(x)/dx = -dLog1mexpOfExp(x) (exp(-u) - 1 + u)/(1 - exp(-u)), u = exp(x), the numerator by its series for small u</li>
  * <li>lgamma(x) = log Gamma(x)</li>
  * <li>digamma(x), the derivative of lgamma</li>
+ * <li>trigamma(x), the derivative of digamma</li>
  * <li>lgammaOfExp(t) = lgamma(exp(t)), finite where exp(t) underflows (a Beta shape that is carried as its logarithm)</li>
  * <li>dLgammaOfExp(t) = exp(t) digamma(exp(t)), tending to -1 as t -&gt; -inf</li>
+ * <li>d2LgammaOfExp(t) = x digamma(x) + x^2 trigamma(x), x = exp(t), as x digamma(1 + x) + x^2 trigamma(1 + x) below x = 1, where the first form is -1 + 1 + ...</li>
  * </ul>
  */
 @Generated("dev.likelihood.processor.LikelihoodProcessor")
@@ -265,6 +270,160 @@ public final class ShareLoss implements LikelihoodLoss<Share> {
       dPrecision = dLgammaOfExp * dLogSoftplus + dLgammaOfExp2 * dLogSoftplus - GammaMath.digamma(softplus) * StableMath.sigmoid(precision[i], expNegAbs) - dLogSoftplus * log * exp2 - dLogSoftplus * log1p * Math.exp(sum3);
       gradMean[i] = scale * dMean;
       gradPrecision[i] = scale * dPrecision;
+      final double term = nll;
+      // Neumaier's compensated summation: the rounding error of each addition is kept
+      final double total = sum + term;
+      compensation += Math.abs(sum) >= Math.abs(term) ? (sum - total) + term : (term - total) + sum;
+      sum = total;
+    }
+    return CompensatedSum.total(sum, compensation);
+  }
+
+  /**
+   * The negative log-likelihood of one sample; writes its derivative with respect to {@code mean}, {@code precision} into {@code grad[0..2)} and its observed Hessian, d2 nll / d eta_a d eta_b with a and b those components in record order, row-major into {@code hessian[0..4)}. The offset, known parameters and constants enter as in {@code nllAndGradient}.
+   */
+  public static double nllGradientHessian(double y, double mean, double precision, double[] grad,
+      double[] hessian) {
+    if (!(y > 0.0 && y < 1.0)) {
+      throw Checks.outsideSupport("y", Checks.NO_ROW, y, "a number in (0, 1)");
+    }
+    final double nll;
+    final double dMean;
+    final double dPrecision;
+    final double d2MeanMean;
+    final double d2MeanPrecision;
+    final double d2PrecisionPrecision;
+    final double logSoftplus = StableMath.logSoftplus(precision);
+    final double sum = StableMath.log1mexpOfExp(mean) + logSoftplus;
+    final double exp = Math.exp(mean);
+    final double sum2 = logSoftplus - exp;
+    final double expNegAbs = StableMath.expNegAbs(precision);
+    final double softplus = StableMath.softplus(precision, expNegAbs);
+    final double log = Math.log(y);
+    final double log1p = StableMath.log1p(-y);
+    final double dLgammaOfExp = GammaMath.dLgammaOfExp(sum);
+    final double dLog1mexpOfExp = StableMath.dLog1mexpOfExp(mean);
+    final double dLgammaOfExp2 = GammaMath.dLgammaOfExp(sum2);
+    final double exp2 = Math.exp(sum);
+    final double exp3 = Math.exp(logSoftplus - exp + mean);
+    final double dLogSoftplus = StableMath.dLogSoftplus(precision);
+    final double digamma = GammaMath.digamma(softplus);
+    final double sigmoid = StableMath.sigmoid(precision, expNegAbs);
+    final double exp4 = Math.exp(sum2);
+    nll = GammaMath.lgammaOfExp(sum) + GammaMath.lgammaOfExp(sum2) - StableMath.lgamma(softplus) - Math.expm1(sum) * log - Math.expm1(sum2) * log1p;
+    dMean = dLgammaOfExp * dLog1mexpOfExp - dLgammaOfExp2 * exp - dLog1mexpOfExp * log * exp2 + log1p * exp3;
+    dPrecision = dLgammaOfExp * dLogSoftplus + dLgammaOfExp2 * dLogSoftplus - digamma * sigmoid - dLogSoftplus * log * exp2 - dLogSoftplus * log1p * exp4;
+    final double d2LgammaOfExp = GammaMath.d2LgammaOfExp(sum);
+    final double square = (dLog1mexpOfExp * dLog1mexpOfExp);
+    final double d2Log1mexpOfExp = StableMath.d2Log1mexpOfExp(mean);
+    final double d2LgammaOfExp2 = GammaMath.d2LgammaOfExp(sum2);
+    d2MeanMean = d2LgammaOfExp * square + dLgammaOfExp * d2Log1mexpOfExp + d2LgammaOfExp2 * Math.exp(mean * 2.0) - dLgammaOfExp2 * exp - d2Log1mexpOfExp * log * exp2 - square * log * exp2 - log1p * Math.expm1(mean) * exp3;
+    d2MeanPrecision = d2LgammaOfExp * dLogSoftplus * dLog1mexpOfExp - d2LgammaOfExp2 * dLogSoftplus * exp - dLog1mexpOfExp * log * dLogSoftplus * exp2 + log1p * dLogSoftplus * exp3;
+    final double square2 = (dLogSoftplus * dLogSoftplus);
+    final double d2LogSoftplus = StableMath.d2LogSoftplus(precision);
+    d2PrecisionPrecision = d2LgammaOfExp * square2 + dLgammaOfExp * d2LogSoftplus + d2LgammaOfExp2 * square2 + dLgammaOfExp2 * d2LogSoftplus - GammaMath.trigamma(softplus) * (sigmoid * sigmoid) - digamma * sigmoid * StableMath.sigmoid(-precision, expNegAbs) - d2LogSoftplus * log * exp2 - square2 * log * exp2 - d2LogSoftplus * log1p * exp4 - square2 * log1p * exp4;
+    grad[0] = dMean;
+    grad[1] = dPrecision;
+    hessian[0] = d2MeanMean;
+    hessian[1] = d2MeanPrecision;
+    hessian[2] = d2MeanPrecision;
+    hessian[3] = d2PrecisionPrecision;
+    return nll;
+  }
+
+  /**
+   * The loss over all rows, with its gradient and each row's Hessian; see the {@code from, to} overload.
+   */
+  public static double lossGradientHessian(Reduction reduction, double[] y, double[] mean,
+      double[] precision, double[] gradMean, double[] gradPrecision, double[] hessian) {
+    return lossGradientHessian(reduction, 0, y.length, y, mean, precision, gradMean, gradPrecision, hessian);
+  }
+
+  /**
+   * The loss over rows {@code [from, to)}: the compensated sum of the per-row NLLs, divided by the row count for {@link Reduction#MEAN}.
+   * Each gradient column receives, at rows {@code [from, to)} only, the derivative of the reduced loss with respect to that row's parameter component; other rows are left untouched.
+   * {@code hessian}, of length n * 4 for n rows, receives at {@code i * 4} row i's 2 x 2 block, row-major over the parameter components in record order: the second derivative of the reduced loss with respect to that row's components (as in {@code nllGradientHessian}, times the row's weight and the reduction's scale), at rows {@code [from, to)} only.
+   * <p>Summed in the fixed chunks of {@code lossAndGradient}, so that it returns the same double and writes the same gradient.
+   *
+   * @throws IllegalArgumentException if a column's length differs from the response's (the Hessian's from n * P * P), or a row's input lies outside its support or domain (naming the component, row and value)
+   * @throws IndexOutOfBoundsException if {@code [from, to)} is not within the columns
+   */
+  public static double lossGradientHessian(Reduction reduction, int from, int to, double[] y,
+      double[] mean, double[] precision, double[] gradMean, double[] gradPrecision,
+      double[] hessian) {
+    Objects.requireNonNull(reduction, "reduction");
+    Checks.sameLength("mean", mean.length, "y", y.length);
+    Checks.sameLength("precision", precision.length, "y", y.length);
+    Checks.sameLength("gradMean", gradMean.length, "y", y.length);
+    Checks.sameLength("gradPrecision", gradPrecision.length, "y", y.length);
+    Checks.columnShape("hessian", hessian.length, y.length, 4);
+    Objects.checkFromToIndex(from, to, y.length);
+    final double denominator = reduction == Reduction.SUM ? 1.0 : to - from;
+    final double scale = 1.0 / denominator;
+    double sum = 0.0;
+    double compensation = 0.0;
+    // fixed chunks, summed in order: the same double as the ForkJoinPool overload
+    for (int start = from; start < to; start = ParallelBatch.chunkEnd(start, to)) {
+      final double chunk = lossGradientHessianRows(start, ParallelBatch.chunkEnd(start, to), scale, y, mean, precision, gradMean, gradPrecision, hessian);
+      // Neumaier's compensated summation: the rounding error of each addition is kept
+      final double total = sum + chunk;
+      compensation += Math.abs(sum) >= Math.abs(chunk) ? (sum - total) + chunk : (chunk - total) + sum;
+      sum = total;
+    }
+    return CompensatedSum.total(sum, compensation) / denominator;
+  }
+
+  private static double lossGradientHessianRows(int from, int to, double scale, double[] y,
+      double[] mean, double[] precision, double[] gradMean, double[] gradPrecision,
+      double[] hessian) {
+    double sum = 0.0;
+    double compensation = 0.0;
+    for (int i = from; i < to; i++) {
+      if (!(y[i] > 0.0 && y[i] < 1.0)) {
+        throw Checks.outsideSupport("y", i, y[i], "a number in (0, 1)");
+      }
+      final double nll;
+      final double dMean;
+      final double dPrecision;
+      final double d2MeanMean;
+      final double d2MeanPrecision;
+      final double d2PrecisionPrecision;
+      final double logSoftplus = StableMath.logSoftplus(precision[i]);
+      final double sum2 = StableMath.log1mexpOfExp(mean[i]) + logSoftplus;
+      final double exp = Math.exp(mean[i]);
+      final double sum3 = logSoftplus - exp;
+      final double expNegAbs = StableMath.expNegAbs(precision[i]);
+      final double softplus = StableMath.softplus(precision[i], expNegAbs);
+      final double log = Math.log(y[i]);
+      final double log1p = StableMath.log1p(-y[i]);
+      final double dLgammaOfExp = GammaMath.dLgammaOfExp(sum2);
+      final double dLog1mexpOfExp = StableMath.dLog1mexpOfExp(mean[i]);
+      final double dLgammaOfExp2 = GammaMath.dLgammaOfExp(sum3);
+      final double exp2 = Math.exp(sum2);
+      final double exp3 = Math.exp(logSoftplus - exp + mean[i]);
+      final double dLogSoftplus = StableMath.dLogSoftplus(precision[i]);
+      final double digamma = GammaMath.digamma(softplus);
+      final double sigmoid = StableMath.sigmoid(precision[i], expNegAbs);
+      final double exp4 = Math.exp(sum3);
+      nll = GammaMath.lgammaOfExp(sum2) + GammaMath.lgammaOfExp(sum3) - StableMath.lgamma(softplus) - Math.expm1(sum2) * log - Math.expm1(sum3) * log1p;
+      dMean = dLgammaOfExp * dLog1mexpOfExp - dLgammaOfExp2 * exp - dLog1mexpOfExp * log * exp2 + log1p * exp3;
+      dPrecision = dLgammaOfExp * dLogSoftplus + dLgammaOfExp2 * dLogSoftplus - digamma * sigmoid - dLogSoftplus * log * exp2 - dLogSoftplus * log1p * exp4;
+      final double d2LgammaOfExp = GammaMath.d2LgammaOfExp(sum2);
+      final double square = (dLog1mexpOfExp * dLog1mexpOfExp);
+      final double d2Log1mexpOfExp = StableMath.d2Log1mexpOfExp(mean[i]);
+      final double d2LgammaOfExp2 = GammaMath.d2LgammaOfExp(sum3);
+      d2MeanMean = d2LgammaOfExp * square + dLgammaOfExp * d2Log1mexpOfExp + d2LgammaOfExp2 * Math.exp(mean[i] * 2.0) - dLgammaOfExp2 * exp - d2Log1mexpOfExp * log * exp2 - square * log * exp2 - log1p * Math.expm1(mean[i]) * exp3;
+      d2MeanPrecision = d2LgammaOfExp * dLogSoftplus * dLog1mexpOfExp - d2LgammaOfExp2 * dLogSoftplus * exp - dLog1mexpOfExp * log * dLogSoftplus * exp2 + log1p * dLogSoftplus * exp3;
+      final double square2 = (dLogSoftplus * dLogSoftplus);
+      final double d2LogSoftplus = StableMath.d2LogSoftplus(precision[i]);
+      d2PrecisionPrecision = d2LgammaOfExp * square2 + dLgammaOfExp * d2LogSoftplus + d2LgammaOfExp2 * square2 + dLgammaOfExp2 * d2LogSoftplus - GammaMath.trigamma(softplus) * (sigmoid * sigmoid) - digamma * sigmoid * StableMath.sigmoid(-precision[i], expNegAbs) - d2LogSoftplus * log * exp2 - square2 * log * exp2 - d2LogSoftplus * log1p * exp4 - square2 * log1p * exp4;
+      gradMean[i] = scale * dMean;
+      gradPrecision[i] = scale * dPrecision;
+      final int block = i * 4;
+      hessian[block] = scale * d2MeanMean;
+      hessian[block + 1] = scale * d2MeanPrecision;
+      hessian[block + 2] = scale * d2MeanPrecision;
+      hessian[block + 3] = scale * d2PrecisionPrecision;
       final double term = nll;
       // Neumaier's compensated summation: the rounding error of each addition is kept
       final double total = sum + term;

@@ -29,13 +29,23 @@ import javax.annotation.processing.Generated;
  *   nll = binomialNll(y, trials, Phi(eta), Phi(-eta), logPhi(eta), logPhi(-eta))
  *   d nll / d eta = timesOrZero(-y, dLogPhi(eta)) + timesOrZero(-(trials - y), -dLogPhi(-eta))
  * </pre>
+ * <p>{@code nllGradientHessian} and {@code lossGradientHessian} also give the observed Hessian d2 nll / d eta_a d eta_b over {@code eta} (row-major): each gradient entry above differentiated again and rewritten into the same stable forms:
+ * <pre>
+ *   d2 nll / d eta^2 = timesOrZero(-y, d2LogPhi(eta)) + timesOrZero(-(trials - y), d2LogPhi(-eta))
+ * </pre>
+ * <p>{@code fisherWeight} gives the expected information E[d2 nll / d eta^2], the IRLS working weight: the family's information for its primary parameter times the link's squared slope,
+ * <pre>
+ *   fisherWeight = trials productOrZero(dLogPhi(eta), dLogPhi(-eta))
+ * </pre>
  * <p>Stable forms used:
  * <ul>
  * <li>Phi(x), the standard normal CDF, relative-accurate in the lower tail</li>
  * <li>logPhi(x) = log Phi(x), accurate in both tails (x = -800 included)</li>
  * <li>dLogPhi(x) = phi(x)/Phi(x), the inverse Mills ratio, without exp of a difference of huge numbers</li>
+ * <li>d2LogPhi(x) = d dLogPhi(x)/dx = -dLogPhi(x) (x + dLogPhi(x)), where x + dLogPhi(x) is Laplace's continued fraction 1/(t + 2/(t + 3/(t + ...))), t = -x, in the lower tail</li>
  * <li>binomialNll(k, n, p, q, log p, log q) = -log C(n, k) - k log p - (n - k) log q: for n up to 15 the direct form with exact products (fma) and log C(n, k) to twice double precision, otherwise Loader's bd0(k, n p) + bd0(n - k, n q) and log-factorial residuals</li>
  * <li>timesOrZero(a, b) = a b, but exactly 0 when a = 0, so that a zero label silences an infinite log term</li>
+ * <li>productOrZero(a, b) = a b, but exactly 0 when either factor is 0, where the other may have overflowed (a link's slope exp(eta) against an information that underflows)</li>
  * </ul>
  */
 @Generated("dev.likelihood.processor.LikelihoodProcessor")
@@ -262,6 +272,109 @@ public final class SuccessesLoss implements LikelihoodLoss<Successes> {
     return CompensatedSum.total(sum, compensation);
   }
 
+  /**
+   * The negative log-likelihood of one sample, times its weight {@code w}; writes its derivative with respect to {@code eta} into {@code grad[0..1)} and its observed Hessian, d2 nll / d eta_a d eta_b with a and b those components in record order, row-major into {@code hessian[0..1)}. The offset, known parameters and constants enter as in {@code nllAndGradient}.
+   */
+  public static double nllGradientHessian(int y, double eta, int trials, double w, double[] grad,
+      double[] hessian) {
+    if (y < 0 || y > trials) {
+      throw Checks.outsideSupport("y", Checks.NO_ROW, y, "a count in [0, trials]");
+    }
+    if (!(trials >= 1)) {
+      throw Checks.outsideDomain("trials", Checks.NO_ROW, trials, ">= 1");
+    }
+    if (!(w >= 0.0)) {
+      throw Checks.outsideDomain("w", Checks.NO_ROW, w, ">= 0");
+    }
+    final double nll;
+    final double dEta;
+    final double d2EtaEta;
+    final double minusEta = -eta;
+    final double minusY = -y;
+    final double product = -(trials - y);
+    nll = StableMath.binomialNll(y, trials, StableMath.ndtr(eta), StableMath.ndtr(minusEta), StableMath.logNdtr(eta), StableMath.logNdtr(minusEta));
+    dEta = StableMath.timesOrZero(minusY, StableMath.dLogNdtr(eta)) + StableMath.timesOrZero(product, -StableMath.dLogNdtr(minusEta));
+    d2EtaEta = StableMath.timesOrZero(minusY, StableMath.d2LogNdtr(eta)) + StableMath.timesOrZero(product, StableMath.d2LogNdtr(minusEta));
+    grad[0] = w * dEta;
+    hessian[0] = w * d2EtaEta;
+    return w * nll;
+  }
+
+  /**
+   * The loss over all rows, with its gradient and each row's Hessian; see the {@code from, to} overload.
+   */
+  public static double lossGradientHessian(Reduction reduction, int[] y, double[] eta, int[] trials,
+      double[] w, double[] gradEta, double[] hessian) {
+    return lossGradientHessian(reduction, 0, y.length, y, eta, trials, w, gradEta, hessian);
+  }
+
+  /**
+   * The weighted loss over rows {@code [from, to)}: the compensated sum of the per-row NLLs, divided by the sum of the weights for {@link Reduction#MEAN}.
+   * Each gradient column receives, at rows {@code [from, to)} only, the derivative of the reduced loss with respect to that row's parameter component; other rows are left untouched.
+   * {@code hessian}, of length n * 1 for n rows, receives at {@code i * 1} row i's 1 x 1 block, row-major over the parameter components in record order: the second derivative of the reduced loss with respect to that row's components (as in {@code nllGradientHessian}, times the row's weight and the reduction's scale), at rows {@code [from, to)} only.
+   * <p>Summed in the fixed chunks of {@code lossAndGradient}, so that it returns the same double and writes the same gradient.
+   *
+   * @throws IllegalArgumentException if a column's length differs from the response's (the Hessian's from n * P * P), or a row's input lies outside its support or domain (naming the component, row and value)
+   * @throws IndexOutOfBoundsException if {@code [from, to)} is not within the columns
+   */
+  public static double lossGradientHessian(Reduction reduction, int from, int to, int[] y,
+      double[] eta, int[] trials, double[] w, double[] gradEta, double[] hessian) {
+    Objects.requireNonNull(reduction, "reduction");
+    Checks.sameLength("eta", eta.length, "y", y.length);
+    Checks.sameLength("trials", trials.length, "y", y.length);
+    Checks.sameLength("w", w.length, "y", y.length);
+    Checks.sameLength("gradEta", gradEta.length, "y", y.length);
+    Checks.columnShape("hessian", hessian.length, y.length, 1);
+    Objects.checkFromToIndex(from, to, y.length);
+    final double denominator = reduction == Reduction.SUM ? 1.0 : CompensatedSum.of(w, from, to);
+    final double scale = 1.0 / denominator;
+    double sum = 0.0;
+    double compensation = 0.0;
+    // fixed chunks, summed in order: the same double as the ForkJoinPool overload
+    for (int start = from; start < to; start = ParallelBatch.chunkEnd(start, to)) {
+      final double chunk = lossGradientHessianRows(start, ParallelBatch.chunkEnd(start, to), scale, y, eta, trials, w, gradEta, hessian);
+      // Neumaier's compensated summation: the rounding error of each addition is kept
+      final double total = sum + chunk;
+      compensation += Math.abs(sum) >= Math.abs(chunk) ? (sum - total) + chunk : (chunk - total) + sum;
+      sum = total;
+    }
+    return CompensatedSum.total(sum, compensation) / denominator;
+  }
+
+  private static double lossGradientHessianRows(int from, int to, double scale, int[] y,
+      double[] eta, int[] trials, double[] w, double[] gradEta, double[] hessian) {
+    double sum = 0.0;
+    double compensation = 0.0;
+    for (int i = from; i < to; i++) {
+      if (y[i] < 0 || y[i] > trials[i]) {
+        throw Checks.outsideSupport("y", i, y[i], "a count in [0, trials]");
+      }
+      if (!(trials[i] >= 1)) {
+        throw Checks.outsideDomain("trials", i, trials[i], ">= 1");
+      }
+      if (!(w[i] >= 0.0)) {
+        throw Checks.outsideDomain("w", i, w[i], ">= 0");
+      }
+      final double nll;
+      final double dEta;
+      final double d2EtaEta;
+      final double minusEta = -eta[i];
+      final double minusY = -y[i];
+      final double product = -(trials[i] - y[i]);
+      nll = StableMath.binomialNll(y[i], trials[i], StableMath.ndtr(eta[i]), StableMath.ndtr(minusEta), StableMath.logNdtr(eta[i]), StableMath.logNdtr(minusEta));
+      dEta = StableMath.timesOrZero(minusY, StableMath.dLogNdtr(eta[i])) + StableMath.timesOrZero(product, -StableMath.dLogNdtr(minusEta));
+      d2EtaEta = StableMath.timesOrZero(minusY, StableMath.d2LogNdtr(eta[i])) + StableMath.timesOrZero(product, StableMath.d2LogNdtr(minusEta));
+      gradEta[i] = scale * w[i] * dEta;
+      hessian[i] = scale * w[i] * d2EtaEta;
+      final double term = w[i] * nll;
+      // Neumaier's compensated summation: the rounding error of each addition is kept
+      final double total = sum + term;
+      compensation += Math.abs(sum) >= Math.abs(term) ? (sum - total) + term : (term - total) + sum;
+      sum = total;
+    }
+    return CompensatedSum.total(sum, compensation);
+  }
+
   @Override
   public double nll(Successes sample) {
     return nll(sample.y(), sample.eta(), sample.trials(), sample.w());
@@ -284,5 +397,12 @@ public final class SuccessesLoss implements LikelihoodLoss<Successes> {
    */
   public static double mode(double eta, double trials) {
     return Math.min(trials, Math.floor((trials + 1.0) * StableMath.ndtr(eta)));
+  }
+
+  /**
+   * The expected (Fisher) information of one sample with respect to {@code eta}, E[d2 nll / d eta^2] over the response: the IRLS working weight. It is the family's information for its primary parameter times the squared slope of the link, formed so that neither underflows alone (under the logit link sigmoid(eta) sigmoid(-eta)). Takes the arguments of {@code mean}; the sample's weight, if any, is not applied. (Generated for the records whose only parameter is the primary one of NORMAL, LAPLACE, STUDENT_T, LOG_NORMAL, EXPONENTIAL, GAMMA, INVERSE_GAUSSIAN, VON_MISES, POISSON, BERNOULLI, BINOMIAL, NEGATIVE_BINOMIAL or LOG_COSH, under any link; NaN where a link valid only for a positive eta is given another.)
+   */
+  public static double fisherWeight(double eta, double trials) {
+    return trials * StableMath.productOrZero(StableMath.dLogNdtr(eta), StableMath.dLogNdtr(-eta));
   }
 }

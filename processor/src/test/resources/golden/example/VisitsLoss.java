@@ -31,6 +31,7 @@ import javax.annotation.processing.Generated;
  *   d nll / d mean = timesOrZero(-exp(size), -sigmoid(mean + logDays - size)) - (visits + exp(size)) sigmoid(mean + logDays - size) exp(size - logAddExp(size, mean + logDays)) + (visits + exp(size)) sigmoid(-(mean + logDays - size)) exp(mean + logDays - logAddExp(size, mean + logDays)) + timesOrZero(-visits, sigmoid(-(mean + logDays - size)))
  *   d nll / d size = dLogFactorialResidual(exp(size)) exp(size) - dLogFactorialResidual(visits + exp(size)) exp(size) + (size - (log(visits + exp(size)) + size - logAddExp(size, mean + logDays))) exp(size) + exp(2 size - logAddExp(size, mean + logDays)) + (visits + exp(size)) sigmoid(-(size - (mean + logDays))) exp(size - logAddExp(size, mean + logDays)) + timesOrZero(-exp(size), exp(size) / (visits + exp(size)) - sigmoid(size - (mean + logDays)) + 1) + exp(size + mean + logDays - logAddExp(size, mean + logDays)) - (visits + exp(size)) sigmoid(size - (mean + logDays)) exp(mean + logDays - logAddExp(size, mean + logDays)) + timesOrZero(-visits, exp(size) / (visits + exp(size)) - sigmoid(size - (mean + logDays))) - visits exp(-size) / (visits exp(-size) + 1)
  * </pre>
+ * <p>{@code nllGradientHessian} and {@code lossGradientHessian} also give the observed Hessian d2 nll / d eta_a d eta_b over {@code mean}, {@code size} (row-major): each gradient entry above differentiated again and rewritten into the same stable forms.
  * <p>Stable forms used:
  * <ul>
  * <li>sigmoid(x) = 1/(1 + exp(-x)), accurate in both tails</li>
@@ -38,6 +39,7 @@ import javax.annotation.processing.Generated;
  * <li>logFactorialResidual(y) = lgamma(y + 1) - y log y + y, by Stirling's series with Loader's correction, so that large counts lose no digits</li>
  * <li>timesOrZero(a, b) = a b, but exactly 0 when a = 0, so that a zero label silences an infinite log term</li>
  * <li>dLogFactorialResidual(x) = digamma(x + 1) - log(x), by its asymptotic series where the difference would cancel</li>
+ * <li>d2LogFactorialResidual(x) = trigamma(x + 1) - 1/x, by its asymptotic series where the difference would cancel</li>
  * <li>logAddExp(a, b) = log(exp(a) + exp(b)) without overflow</li>
  * </ul>
  */
@@ -284,6 +286,181 @@ public final class VisitsLoss implements LikelihoodLoss<Visits> {
       dSize = GammaMath.dLogFactorialResidual(exp) * exp - GammaMath.dLogFactorialResidual(sum2) * exp + (size[i] - sum4) * exp + Math.exp(size[i] * 2.0 - GammaMath.logAddExp(size[i], sum3)) + sum2 * StableMath.sigmoid(product3, expNegAbs2) * exp2 + StableMath.timesOrZero(product2, product4 - sigmoid3 + 1.0) + Math.exp(size[i] + mean[i] + logDays[i] - GammaMath.logAddExp(size[i], sum3)) - sum2 * sigmoid3 * exp3 + StableMath.timesOrZero(minusVisits, product4 - sigmoid3) - visits[i] * (exp4 / (product + 1.0));
       gradMean[i] = scale * dMean;
       gradSize[i] = scale * dSize;
+      final double term = nll;
+      // Neumaier's compensated summation: the rounding error of each addition is kept
+      final double total = sum + term;
+      compensation += Math.abs(sum) >= Math.abs(term) ? (sum - total) + term : (term - total) + sum;
+      sum = total;
+    }
+    return CompensatedSum.total(sum, compensation);
+  }
+
+  /**
+   * The negative log-likelihood of one sample; writes its derivative with respect to {@code mean}, {@code size} into {@code grad[0..2)} and its observed Hessian, d2 nll / d eta_a d eta_b with a and b those components in record order, row-major into {@code hessian[0..4)}. The offset, known parameters and constants enter as in {@code nllAndGradient}.
+   */
+  public static double nllGradientHessian(int visits, double mean, double size, double logDays,
+      double[] grad, double[] hessian) {
+    if (visits < 0) {
+      throw Checks.outsideSupport("visits", Checks.NO_ROW, visits, "a count >= 0");
+    }
+    final double nll;
+    final double dMean;
+    final double dSize;
+    final double d2MeanMean;
+    final double d2MeanSize;
+    final double d2SizeSize;
+    final double exp = Math.exp(size);
+    final double sum = visits + exp;
+    final double sum2 = mean + logDays;
+    final double exp2 = Math.exp(size - GammaMath.logAddExp(size, sum2));
+    final double log = Math.log(sum);
+    final double sum3 = log + size - GammaMath.logAddExp(size, sum2);
+    final double exp3 = Math.exp(mean + logDays - GammaMath.logAddExp(size, sum2));
+    final double minusSize = -size;
+    final double exp4 = Math.exp(minusSize);
+    final double product = visits * exp4;
+    final double product2 = -exp;
+    final double sum4 = mean + logDays - size;
+    final double expNegAbs = StableMath.expNegAbs(sum4);
+    final double sigmoid = StableMath.sigmoid(sum4, expNegAbs);
+    final double timesOrZero = StableMath.timesOrZero(product2, -sigmoid);
+    final double sigmoid2 = StableMath.sigmoid(-sum4, expNegAbs);
+    final double minusVisits = -visits;
+    final double product3 = GammaMath.dLogFactorialResidual(exp) * exp;
+    final double product4 = (size - sum3) * exp;
+    final double product5 = size * 2.0;
+    final double exp5 = Math.exp(product5 - GammaMath.logAddExp(size, sum2));
+    final double sum5 = size - sum2;
+    final double product6 = -sum5;
+    final double expNegAbs2 = StableMath.expNegAbs(product6);
+    final double sigmoid3 = StableMath.sigmoid(product6, expNegAbs2);
+    final double product7 = exp / sum;
+    final double sigmoid4 = StableMath.sigmoid(sum5, expNegAbs2);
+    final double sum6 = product7 - sigmoid4 + 1.0;
+    final double timesOrZero2 = StableMath.timesOrZero(product2, sum6);
+    final double exp6 = Math.exp(size + mean + logDays - GammaMath.logAddExp(size, sum2));
+    final double sum7 = product + 1.0;
+    nll = StableMath.logFactorialResidual(exp) + StableMath.logFactorialResidual(visits) - StableMath.logFactorialResidual(sum) + StableMath.bd0(exp, sum * exp2, sum3) + StableMath.bd0(visits, sum * exp3, log + mean + logDays - GammaMath.logAddExp(size, sum2)) + StableMath.log1p(product);
+    dMean = timesOrZero - sum * sigmoid * exp2 + sum * sigmoid2 * exp3 + StableMath.timesOrZero(minusVisits, sigmoid2);
+    dSize = product3 - GammaMath.dLogFactorialResidual(sum) * exp + product4 + exp5 + sum * sigmoid3 * exp2 + timesOrZero2 + exp6 - sum * sigmoid4 * exp3 + StableMath.timesOrZero(minusVisits, product7 - sigmoid4) - visits * (exp4 / sum7);
+    d2MeanMean = sum * (sigmoid * sigmoid) * exp2 - sum * sigmoid * sigmoid2 * exp2 + StableMath.timesOrZero(product2, -sigmoid * sigmoid2) - sum * sigmoid2 * sigmoid * exp3 + sum * (sigmoid2 * sigmoid2) * exp3 + StableMath.timesOrZero(minusVisits, -sigmoid2 * sigmoid);
+    d2MeanSize = sum * sigmoid * sigmoid2 * exp2 - sigmoid * exp5 - sum * sigmoid * sigmoid3 * exp2 + StableMath.timesOrZero(product2, sigmoid * sigmoid2) + timesOrZero + sigmoid2 * exp6 + sum * sigmoid2 * sigmoid * exp3 - sum * sigmoid2 * sigmoid4 * exp3 + StableMath.timesOrZero(minusVisits, sigmoid2 * sigmoid);
+    final double exp7 = Math.exp(product5);
+    final double sum8 = product7 - exp7 / (sum * sum) - sigmoid4 * sigmoid3;
+    d2SizeSize = GammaMath.d2LogFactorialResidual(exp) * exp7 + product3 - GammaMath.d2LogFactorialResidual(sum) * exp7 - GammaMath.dLogFactorialResidual(sum) * exp + (1.0 - sum6) * exp + product4 + (2.0 - sigmoid4) * exp5 + sigmoid3 * exp5 - sum * sigmoid3 * sigmoid4 * exp2 + sum * (sigmoid3 * sigmoid3) * exp2 + StableMath.timesOrZero(product2, sum8) + timesOrZero2 + sigmoid3 * exp6 - sigmoid4 * exp6 - sum * sigmoid4 * sigmoid3 * exp3 + sum * (sigmoid4 * sigmoid4) * exp3 + StableMath.timesOrZero(minusVisits, sum8) - ((double) visits * (double) visits) * (Math.exp(-size * 2.0) / (sum7 * sum7)) + visits * (exp4 / sum7);
+    grad[0] = dMean;
+    grad[1] = dSize;
+    hessian[0] = d2MeanMean;
+    hessian[1] = d2MeanSize;
+    hessian[2] = d2MeanSize;
+    hessian[3] = d2SizeSize;
+    return nll;
+  }
+
+  /**
+   * The loss over all rows, with its gradient and each row's Hessian; see the {@code from, to} overload.
+   */
+  public static double lossGradientHessian(Reduction reduction, int[] visits, double[] mean,
+      double[] size, double[] logDays, double[] gradMean, double[] gradSize, double[] hessian) {
+    return lossGradientHessian(reduction, 0, visits.length, visits, mean, size, logDays, gradMean, gradSize, hessian);
+  }
+
+  /**
+   * The loss over rows {@code [from, to)}: the compensated sum of the per-row NLLs, divided by the row count for {@link Reduction#MEAN}.
+   * Each gradient column receives, at rows {@code [from, to)} only, the derivative of the reduced loss with respect to that row's parameter component; other rows are left untouched.
+   * {@code hessian}, of length n * 4 for n rows, receives at {@code i * 4} row i's 2 x 2 block, row-major over the parameter components in record order: the second derivative of the reduced loss with respect to that row's components (as in {@code nllGradientHessian}, times the row's weight and the reduction's scale), at rows {@code [from, to)} only.
+   * <p>Summed in the fixed chunks of {@code lossAndGradient}, so that it returns the same double and writes the same gradient.
+   *
+   * @throws IllegalArgumentException if a column's length differs from the response's (the Hessian's from n * P * P), or a row's input lies outside its support or domain (naming the component, row and value)
+   * @throws IndexOutOfBoundsException if {@code [from, to)} is not within the columns
+   */
+  public static double lossGradientHessian(Reduction reduction, int from, int to, int[] visits,
+      double[] mean, double[] size, double[] logDays, double[] gradMean, double[] gradSize,
+      double[] hessian) {
+    Objects.requireNonNull(reduction, "reduction");
+    Checks.sameLength("mean", mean.length, "visits", visits.length);
+    Checks.sameLength("size", size.length, "visits", visits.length);
+    Checks.sameLength("logDays", logDays.length, "visits", visits.length);
+    Checks.sameLength("gradMean", gradMean.length, "visits", visits.length);
+    Checks.sameLength("gradSize", gradSize.length, "visits", visits.length);
+    Checks.columnShape("hessian", hessian.length, visits.length, 4);
+    Objects.checkFromToIndex(from, to, visits.length);
+    final double denominator = reduction == Reduction.SUM ? 1.0 : to - from;
+    final double scale = 1.0 / denominator;
+    double sum = 0.0;
+    double compensation = 0.0;
+    // fixed chunks, summed in order: the same double as the ForkJoinPool overload
+    for (int start = from; start < to; start = ParallelBatch.chunkEnd(start, to)) {
+      final double chunk = lossGradientHessianRows(start, ParallelBatch.chunkEnd(start, to), scale, visits, mean, size, logDays, gradMean, gradSize, hessian);
+      // Neumaier's compensated summation: the rounding error of each addition is kept
+      final double total = sum + chunk;
+      compensation += Math.abs(sum) >= Math.abs(chunk) ? (sum - total) + chunk : (chunk - total) + sum;
+      sum = total;
+    }
+    return CompensatedSum.total(sum, compensation) / denominator;
+  }
+
+  private static double lossGradientHessianRows(int from, int to, double scale, int[] visits,
+      double[] mean, double[] size, double[] logDays, double[] gradMean, double[] gradSize,
+      double[] hessian) {
+    double sum = 0.0;
+    double compensation = 0.0;
+    for (int i = from; i < to; i++) {
+      if (visits[i] < 0) {
+        throw Checks.outsideSupport("visits", i, visits[i], "a count >= 0");
+      }
+      final double nll;
+      final double dMean;
+      final double dSize;
+      final double d2MeanMean;
+      final double d2MeanSize;
+      final double d2SizeSize;
+      final double exp = Math.exp(size[i]);
+      final double sum2 = visits[i] + exp;
+      final double sum3 = mean[i] + logDays[i];
+      final double exp2 = Math.exp(size[i] - GammaMath.logAddExp(size[i], sum3));
+      final double log = Math.log(sum2);
+      final double sum4 = log + size[i] - GammaMath.logAddExp(size[i], sum3);
+      final double exp3 = Math.exp(mean[i] + logDays[i] - GammaMath.logAddExp(size[i], sum3));
+      final double minusSize = -size[i];
+      final double exp4 = Math.exp(minusSize);
+      final double product = visits[i] * exp4;
+      final double product2 = -exp;
+      final double sum5 = mean[i] + logDays[i] - size[i];
+      final double expNegAbs = StableMath.expNegAbs(sum5);
+      final double sigmoid = StableMath.sigmoid(sum5, expNegAbs);
+      final double timesOrZero = StableMath.timesOrZero(product2, -sigmoid);
+      final double sigmoid2 = StableMath.sigmoid(-sum5, expNegAbs);
+      final double minusVisits = -visits[i];
+      final double product3 = GammaMath.dLogFactorialResidual(exp) * exp;
+      final double product4 = (size[i] - sum4) * exp;
+      final double product5 = size[i] * 2.0;
+      final double exp5 = Math.exp(product5 - GammaMath.logAddExp(size[i], sum3));
+      final double sum6 = size[i] - sum3;
+      final double product6 = -sum6;
+      final double expNegAbs2 = StableMath.expNegAbs(product6);
+      final double sigmoid3 = StableMath.sigmoid(product6, expNegAbs2);
+      final double product7 = exp / sum2;
+      final double sigmoid4 = StableMath.sigmoid(sum6, expNegAbs2);
+      final double sum7 = product7 - sigmoid4 + 1.0;
+      final double timesOrZero2 = StableMath.timesOrZero(product2, sum7);
+      final double exp6 = Math.exp(size[i] + mean[i] + logDays[i] - GammaMath.logAddExp(size[i], sum3));
+      final double sum8 = product + 1.0;
+      nll = StableMath.logFactorialResidual(exp) + StableMath.logFactorialResidual(visits[i]) - StableMath.logFactorialResidual(sum2) + StableMath.bd0(exp, sum2 * exp2, sum4) + StableMath.bd0(visits[i], sum2 * exp3, log + mean[i] + logDays[i] - GammaMath.logAddExp(size[i], sum3)) + StableMath.log1p(product);
+      dMean = timesOrZero - sum2 * sigmoid * exp2 + sum2 * sigmoid2 * exp3 + StableMath.timesOrZero(minusVisits, sigmoid2);
+      dSize = product3 - GammaMath.dLogFactorialResidual(sum2) * exp + product4 + exp5 + sum2 * sigmoid3 * exp2 + timesOrZero2 + exp6 - sum2 * sigmoid4 * exp3 + StableMath.timesOrZero(minusVisits, product7 - sigmoid4) - visits[i] * (exp4 / sum8);
+      d2MeanMean = sum2 * (sigmoid * sigmoid) * exp2 - sum2 * sigmoid * sigmoid2 * exp2 + StableMath.timesOrZero(product2, -sigmoid * sigmoid2) - sum2 * sigmoid2 * sigmoid * exp3 + sum2 * (sigmoid2 * sigmoid2) * exp3 + StableMath.timesOrZero(minusVisits, -sigmoid2 * sigmoid);
+      d2MeanSize = sum2 * sigmoid * sigmoid2 * exp2 - sigmoid * exp5 - sum2 * sigmoid * sigmoid3 * exp2 + StableMath.timesOrZero(product2, sigmoid * sigmoid2) + timesOrZero + sigmoid2 * exp6 + sum2 * sigmoid2 * sigmoid * exp3 - sum2 * sigmoid2 * sigmoid4 * exp3 + StableMath.timesOrZero(minusVisits, sigmoid2 * sigmoid);
+      final double exp7 = Math.exp(product5);
+      final double sum9 = product7 - exp7 / (sum2 * sum2) - sigmoid4 * sigmoid3;
+      d2SizeSize = GammaMath.d2LogFactorialResidual(exp) * exp7 + product3 - GammaMath.d2LogFactorialResidual(sum2) * exp7 - GammaMath.dLogFactorialResidual(sum2) * exp + (1.0 - sum7) * exp + product4 + (2.0 - sigmoid4) * exp5 + sigmoid3 * exp5 - sum2 * sigmoid3 * sigmoid4 * exp2 + sum2 * (sigmoid3 * sigmoid3) * exp2 + StableMath.timesOrZero(product2, sum9) + timesOrZero2 + sigmoid3 * exp6 - sigmoid4 * exp6 - sum2 * sigmoid4 * sigmoid3 * exp3 + sum2 * (sigmoid4 * sigmoid4) * exp3 + StableMath.timesOrZero(minusVisits, sum9) - ((double) visits[i] * (double) visits[i]) * (Math.exp(-size[i] * 2.0) / (sum8 * sum8)) + visits[i] * (exp4 / sum8);
+      gradMean[i] = scale * dMean;
+      gradSize[i] = scale * dSize;
+      final int block = i * 4;
+      hessian[block] = scale * d2MeanMean;
+      hessian[block + 1] = scale * d2MeanSize;
+      hessian[block + 2] = scale * d2MeanSize;
+      hessian[block + 3] = scale * d2SizeSize;
       final double term = nll;
       // Neumaier's compensated summation: the rounding error of each addition is kept
       final double total = sum + term;

@@ -108,6 +108,52 @@ class GeneratedCodeTest {
         """));
   }
 
+  /** The curvature methods of a one-parameter record, exactly as generated. */
+  @Test
+  void bernoulli_logit_hessianAndFisherWeight() {
+    Compilation compilation = assertGenerates("example.TapLoss", source("example.Tap", """
+        package example;
+
+        import dev.likelihood.*;
+
+        @Likelihood(family = Family.BERNOULLI, link = Link.LOGIT)
+        record Tap(@Response boolean tapped, @Param double score) {}
+        """));
+    String text = generated(compilation, "example.TapLoss");
+    assertWithMessage("TapLoss").that(text).contains("""
+          public static double nllGradientHessian(boolean tapped, double score, double[] grad,
+              double[] hessian) {
+            final double nll;
+            final double dScore;
+            final double d2ScoreScore;
+            if (tapped) {
+              final double minusScore = -score;
+              final double expNegAbs = StableMath.expNegAbs(minusScore);
+              final double sigmoid = StableMath.sigmoid(minusScore, expNegAbs);
+              nll = StableMath.softplus(minusScore, expNegAbs);
+              dScore = -sigmoid;
+              d2ScoreScore = sigmoid * StableMath.sigmoid(score, expNegAbs);
+            } else {
+              final double expNegAbs2 = StableMath.expNegAbs(score);
+              final double sigmoid2 = StableMath.sigmoid(score, expNegAbs2);
+              nll = StableMath.softplus(score, expNegAbs2);
+              dScore = sigmoid2;
+              d2ScoreScore = sigmoid2 * StableMath.sigmoid(-score, expNegAbs2);
+            }
+            grad[0] = dScore;
+            hessian[0] = d2ScoreScore;
+            return nll;
+          }
+        """);
+    assertWithMessage("TapLoss").that(text).contains("""
+          public static double fisherWeight(double score) {
+            return StableMath.productOrZero(StableMath.sigmoid(-score), StableMath.sigmoid(score));
+          }
+        """);
+    assertWithMessage("TapLoss").that(text).contains(
+        "Checks.columnShape(\"hessian\", hessian.length, tapped.length, 1);");
+  }
+
   @Test
   void poisson_intWithOffsetAndWeight() {
     Compilation compilation = assertGenerates("example.CallsLoss", source("example.Calls", """

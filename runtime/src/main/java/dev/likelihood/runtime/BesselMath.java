@@ -141,6 +141,51 @@ public final class BesselMath {
     return -ratioG(kappa) / kappa;
   }
 
+  /** From here dBesselRatio is its asymptotic series (13 terms: the next is below 1e-18 of it). */
+  private static final double D_RATIO_ASYMPTOTIC_FROM = 100;
+
+  /**
+   * The coefficients c_m of d/dkappa I1/I0 ~ sum_{m = 2..14} c_m kappa^-m, from the Hankel series
+   * of I0 and I1 divided exactly (tools/reference/bessel_ubce_primitives.py states the division):
+   * 1/2, 1/4, 3/8, 25/32, 65/32, 3219/512, ...
+   */
+  private static final double[] D_RATIO_ASYMPTOTIC = {
+    0.5, 0.25, 0.375, 0.78125, 2.03125, 6.287109375, 22.53125, 91.731689453125, 418.306640625,
+    2112.7614974975586, 11711.46044921875, 70704.5485754013, 461875.40673828125
+  };
+
+  /**
+   * {@code d/dkappa I1(kappa)/I0(kappa) = 1 - A/kappa - A^2}, A = I1/I0, for kappa &gt;= 0: 1/2 at
+   * 0, positive, tending to 1/(2 kappa^2). Below 1 that form (A/kappa about 1/2, no
+   * cancellation; 1/2 - 3 kappa^2/16 below 1e-4); up to 100 {@code -B (2 + B) - (1 + B)/kappa}
+   * with B = A - 1 exact to an ulp, whose two terms of about 1/kappa cancel to 1/(2 kappa^2), at
+   * most 200 times; from 100 the asymptotic series. The second derivative of log I0e, as the
+   * Hessian in kappa of a von Mises NLL needs. Measured against mpmath: relative error &lt; 3.1e-14
+   * (near kappa = 80, in the cancelling range).
+   */
+  public static double dBesselRatio(double kappa) {
+    if (!(kappa >= 0)) {
+      return Double.NaN;
+    }
+    if (kappa < 1e-4) {
+      return 0.5 - 0.1875 * kappa * kappa;
+    }
+    if (kappa < 1) {
+      double a = besselRatio(kappa);
+      return 1 - a / kappa - a * a;
+    }
+    if (kappa < D_RATIO_ASYMPTOTIC_FROM) {
+      double b = besselRatioMinusOne(kappa);
+      return -b * (2 + b) - (1 + b) / kappa;
+    }
+    double q = 1 / kappa;
+    double sum = D_RATIO_ASYMPTOTIC[D_RATIO_ASYMPTOTIC.length - 1];
+    for (int m = D_RATIO_ASYMPTOTIC.length - 2; m >= 0; m--) {
+      sum = sum * q + D_RATIO_ASYMPTOTIC[m];
+    }
+    return q * q * sum;
+  }
+
   /**
    * {@code I1(kappa)/I0(kappa)} for kappa &gt;= 0 (the mean resultant length of the von Mises
    * distribution): 0 at 0, about {@code kappa/2} for small kappa (relative-accurate: 1e-300

@@ -50,6 +50,53 @@ public final class Kernels {
   }
 
   /**
+   * The share s = t/(1 + t), t = (r/sigma)^2/nu, through which every second derivative of
+   * {@link #studentT} is written: d/d(log sigma) of the kernel is -2 s, d/dnu -s/nu, and s itself
+   * has d s/d(log sigma) = -2 s (1 - s).
+   */
+  public static double studentTShare(double r, double sigma, double logSigma, double nu) {
+    return share(r, sigma, logSigma, nu);
+  }
+
+  /**
+   * 1 - s = 1/(1 + t), formed without the subtraction (it is tiny where r/sigma is huge): from
+   * q = |r|/(sigma sqrt(nu)) where |r| is the smaller, else from w = sigma sqrt(nu)/|r|, w^2/(1 +
+   * w^2), which stays relative-accurate where t overflows (exp(-2a) of a rounded logarithm a
+   * would lose |2a| ulps); only a sigma that is not a normal double takes the logarithms.
+   */
+  public static double studentTComplement(double r, double sigma, double logSigma, double nu) {
+    if (r == 0) {
+      return 1;
+    }
+    if (!(sigma >= Double.MIN_NORMAL && sigma < Double.POSITIVE_INFINITY)) {
+      return StableMath.sigmoid(-2 * logRatio(r, logSigma, nu));
+    }
+    double root = Math.sqrt(nu);
+    double abs = Math.abs(r);
+    if (abs <= sigma * root) {
+      double q = abs / sigma / root;
+      return 1 / (1 + q * q);
+    }
+    double w = sigma / abs * root;
+    return w * w / (1 + w * w);
+  }
+
+  /**
+   * d2/dr2 of {@link #studentT}: 2 (1 - 2 s)/(nu sigma^2 + r^2), with 1/(nu sigma^2 + r^2) as
+   * (1 - s)/(sigma sqrt(nu))^2 where |r| is the smaller and s/r^2 where it is the larger, each
+   * divided in two steps so that no square under- or overflows on the way. It changes sign at
+   * r^2 = nu sigma^2, where only its absolute error is small.
+   */
+  public static double studentTDrDr(double r, double sigma, double logSigma, double nu) {
+    double s = share(r, sigma, logSigma, nu);
+    double width = sigma * Math.sqrt(nu);
+    double inverse = Math.abs(r) < width || width == Double.POSITIVE_INFINITY
+        ? studentTComplement(r, sigma, logSigma, nu) / width / width
+        : s / r / r;
+    return 2 * ((1 - s) - s) * inverse;
+  }
+
+  /**
    * t/(1 + t), t = (r/sigma)^2/nu: from q = |r/sigma|/sqrt(nu) where that is a double (q^2/(1 + q^2)
    * or 1/(1 + 1/q^2), no cancellation), else sigmoid(2a) in logarithms.
    */

@@ -226,6 +226,39 @@ public final class StableMath {
   }
 
   /**
+   * {@code d/dx dLogSoftplus(x) = dLogSoftplus(x) (sigmoid(-x) - dLogSoftplus(x))}, the second
+   * derivative of log(softplus(x)). The bracket tends to 1 - 1 as x -&gt; -inf, so for x &lt; 0
+   * it is formed, with t = exp(x), as {@code (log1p(t) - t) / ((1 + t) log1p(t))}, where
+   * log1p(t) - t = -t w + 2 w^3 (1/3 + w^2/5 + ...), w = t/(2 + t) &lt;= 1/3, has no
+   * cancellation; for x &lt;= -37 it is -exp(x)/2 (the next term is below half an ulp). For x
+   * &gt;= 0 the bracket's terms do not cancel. Negative everywhere; tends to -1/x^2 as x -&gt; inf.
+   * Measured against mpmath: relative error &lt; 1.3e-15.
+   */
+  public static double d2LogSoftplus(double x) {
+    if (x <= -37) {
+      return -0.5 * Math.exp(x);
+    }
+    double d = dLogSoftplus(x);
+    if (x >= 0) {
+      return d * (sigmoid(-x) - d);
+    }
+    double t = Math.exp(x);
+    double log1p = Math.log1p(t);
+    return d * log1pMinusX(t) / ((1 + t) * log1p);
+  }
+
+  /** log1p(t) - t for 0 &lt;= t &lt;= 1, by the atanh series in w = t/(2 + t): no cancellation. */
+  private static double log1pMinusX(double t) {
+    double w = t / (2 + t);
+    double w2 = w * w;
+    double series = 0;
+    for (int k = 41; k >= 3; k -= 2) { // w^2 <= 1/9: 20 terms leave less than 2^-64
+      series = series * w2 + 1.0 / k;
+    }
+    return -t * w + 2 * w * w2 * series;
+  }
+
+  /**
    * {@code log(1 - exp(-x))} for x &gt;= 0 (NaN for x &lt; 0, -Infinity at 0). Maechler (2012):
    * {@code log(-expm1(-x))} for x &lt;= ln 2 and {@code log1p(-exp(-x))} above, each accurate
    * where the other cancels. Measured: relative error &lt; 2.3e-16.
@@ -269,6 +302,38 @@ public final class StableMath {
       return u / Math.expm1(u);
     }
     return Math.exp(x - u) / -Math.expm1(-u);
+  }
+
+  /**
+   * {@code d/dx dLog1mexpOfExp(x)}, the second derivative of log(1 - exp(-exp(x))): with u =
+   * exp(x) and f = dLog1mexpOfExp(x), {@code -f (exp(-u) - 1 + u) / (1 - exp(-u))}. The
+   * numerator is u^2/2 - u^3/6 + ... by its series for u &lt; 1/2 (where expm1(-u) + u would
+   * cancel), so the value stays relative-accurate as it tends to -u/2 for x -&gt; -inf (returned as
+   * that for x &lt;= -37); it is -0.0 where f underflows (x &gt; 7). Measured against mpmath: for x
+   * &lt;= 0 relative error &lt; 5e-16; above, the rounding of u costs u 2^-53, as for f.
+   */
+  public static double d2Log1mexpOfExp(double x) {
+    if (x <= -37) {
+      return -0.5 * Math.exp(x);
+    }
+    double f = dLog1mexpOfExp(x);
+    if (f == 0) {
+      return -0.0;
+    }
+    double u = Math.exp(x);
+    double numerator;
+    if (u < 0.5) {
+      // sum_{k >= 2} (-u)^k / k! = (u^2/2) (1 - (u/3) (1 - (u/4) (1 - ...))): to k = 18 the
+      // omitted terms are below 2^-64 of the sum for u < 1/2
+      double term = 0;
+      for (int k = 18; k >= 3; k--) {
+        term = (1 - term) * u / k;
+      }
+      numerator = 0.5 * u * u * (1 - term);
+    } else {
+      numerator = Math.expm1(-u) + u;
+    }
+    return -f * numerator / -Math.expm1(-u);
   }
 
   /**
@@ -320,6 +385,39 @@ public final class StableMath {
       return SQRT_2_OVER_PI / Erfcx.value(-x * SQRT_HALF);
     }
     return INV_SQRT_2PI * expMinusHalfSquare(x) / ndtr(x);
+  }
+
+  /**
+   * {@code d/dx dLogNdtr(x) = -m (x + m)}, m = dLogNdtr(x), the second derivative of log Phi(x).
+   * As x -&gt; -inf, m tends to -x and x + m to 0; there, for x &lt; -4, x + m is Laplace's
+   * continued fraction 1/(t + 2/(t + 3/(t + ...))) with t = -x, evaluated backwards from a depth
+   * at which it has converged, so the value keeps its digits and tends to -1 (x = -1e300 gives
+   * -1, not 0 or NaN). Above -4 the sum cancels at most 19 times. It underflows to -0.0 for large
+   * x. Measured against mpmath: relative error &lt; 5e-15.
+   */
+  public static double d2LogNdtr(double x) {
+    double m = dLogNdtr(x);
+    if (x >= -4) {
+      return -m * (x + m);
+    }
+    double t = -x;
+    double fraction = 0;
+    for (int k = MILLS_FRACTION_DEPTH; k >= 2; k--) {
+      fraction = k / (t + fraction);
+    }
+    return -m / (t + fraction);
+  }
+
+  /** Depth of the continued fraction: at t = 4 it is within 2e-18 relative (mpmath). */
+  private static final int MILLS_FRACTION_DEPTH = 44;
+
+  /**
+   * {@code a * b}, except exactly 0 when either factor is 0, whatever the other is: a product
+   * of two factors of which one may overflow where the other underflows (the link's slope
+   * exp(eta) and an information that vanishes faster), whose exact value is 0 or tiny.
+   */
+  public static double productOrZero(double a, double b) {
+    return a == 0 || b == 0 ? 0 : a * b;
   }
 
   /**

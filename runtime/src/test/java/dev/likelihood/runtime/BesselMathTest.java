@@ -34,6 +34,8 @@ class BesselMathTest {
     function("logI0e", BesselMath::logI0e, 5e-16);
     function("besselRatioMinusOne", BesselMath::besselRatioMinusOne, 7e-16);
     function("besselRatio", BesselMath::besselRatio, 8e-16);
+    // 1 - A/kappa - A^2 from A - 1 cancels up to 200 times below kappa = 100 (see its Javadoc)
+    function("dBesselRatio", BesselMath::dBesselRatio, 5e-14);
   }
 
   private static void function(String name, DoubleUnaryOperator f, double tolerance) {

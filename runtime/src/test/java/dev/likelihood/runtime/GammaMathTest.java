@@ -44,6 +44,9 @@ class GammaMathTest {
     unary("digammaHalfStep", GammaMath::digammaHalfStep, 3e-16);
     unary("lgammaOfExp", GammaMath::lgammaOfExp, 4.5e-16);
     unary("dLgammaOfExp", GammaMath::dLgammaOfExp, 4.5e-16);
+    unary("d2LogFactorialResidual", GammaMath::d2LogFactorialResidual, 4e-15);
+    unary("d2LgammaOfExp", GammaMath::d2LgammaOfExp, 4e-15);
+    unary("trigammaHalfStep", GammaMath::trigammaHalfStep, 4e-15);
     function(
         "logAddExp",
         a -> GammaMath.logAddExp(a[0], a[1]),

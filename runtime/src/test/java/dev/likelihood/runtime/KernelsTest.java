@@ -28,6 +28,9 @@ class KernelsTest {
       case "studentT" -> Kernels.studentT(a, sigma, b, nu);
       case "studentTDr" -> Kernels.studentTDr(a, sigma, b, nu);
       case "studentTDlogSigma" -> Kernels.studentTDlogSigma(a, sigma, b, nu);
+      case "studentTShare" -> Kernels.studentTShare(a, sigma, b, nu);
+      case "studentTComplement" -> Kernels.studentTComplement(a, sigma, b, nu);
+      case "studentTDrDr" -> Kernels.studentTDrDr(a, sigma, b, nu);
       default -> Kernels.studentTDnu(a, sigma, b, nu);
     };
   }
@@ -36,7 +39,8 @@ class KernelsTest {
   void everyRowWithin2e15Relative() {
     assertTrue(ROWS.size() > 1000, "rows " + ROWS.size());
     for (String function :
-        List.of("studentT", "studentTDr", "studentTDlogSigma", "studentTDnu", "inverseGaussian")) {
+        List.of("studentT", "studentTDr", "studentTDlogSigma", "studentTDnu", "studentTShare",
+            "studentTComplement", "studentTDrDr", "inverseGaussian")) {
       ReferenceTable.assertMatches(function, ROWS, KernelsTest::call, row -> 2e-15);
     }
     ReferenceTable.assertNeverNaN(ROWS, KernelsTest::call);

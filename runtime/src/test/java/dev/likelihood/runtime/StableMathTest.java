@@ -58,6 +58,10 @@ class StableMathTest {
         StableMath.sigmoid(a[2]), StableMath.sigmoid(-a[2]),
         -StableMath.softplus(-a[2]), -StableMath.softplus(a[2])), row -> 1e-15);
     function("timesOrZero", a -> StableMath.timesOrZero(a[0], a[1]), row -> 0);
+    unary("d2LogSoftplus", StableMath::d2LogSoftplus, 2e-15);
+    unary("d2Log1mexpOfExp", StableMath::d2Log1mexpOfExp, 1e-15, 2.5e-16);
+    unary("d2LogNdtr", StableMath::d2LogNdtr, 6e-15);
+    function("productOrZero", a -> StableMath.productOrZero(a[0], a[1]), row -> 0);
   }
 
   private static void unary(String name, DoubleUnaryOperator f, double tolerance) {

@@ -86,7 +86,8 @@ public final class Densities {
     Var sigma = theta("sigma");
     Expr z = group("z", quotient(difference(Y, mu), sigma));
     Expr nll = sum(log(sigma), LN_SQRT_2PI, product(constant(0.5), square(z)));
-    return new Density(nll, "log(sigma) + log(2 pi)/2 + ((y - mu)/sigma)^2/2", mu, mu);
+    return new Density(nll, "log(sigma) + log(2 pi)/2 + ((y - mu)/sigma)^2/2", mu, mu)
+        .withInformation(Information.constantTimesSlopeSquared(pow(sigma, -2)));
   }
 
   private static Density laplace() {
@@ -94,7 +95,10 @@ public final class Densities {
     Var scale = theta("scale");
     Expr z = group("z", quotient(difference(Y, mu), scale));
     Expr nll = sum(log(scale), constant(LN_2), call(Fn.ABS, z));
-    return new Density(nll, "log(2 scale) + |y - mu|/scale", mu, mu);
+    // E[(sign(y - mu)/scale)^2]: the second derivative is 0 almost everywhere, the information
+    // is not
+    return new Density(nll, "log(2 scale) + |y - mu|/scale", mu, mu)
+        .withInformation(Information.constantTimesSlopeSquared(pow(scale, -2)));
   }
 
   private static Density studentT() {
@@ -118,7 +122,9 @@ public final class Densities {
         "-lgamma((nu + 1)/2) + lgamma(nu/2) + log(nu pi)/2 + log(sigma)"
             + " + (nu + 1)/2 log(1 + ((y - mu)/sigma)^2/nu)",
         call(Fn.WHERE_POSITIVE, difference(nu, constant(1)), mu),
-        mu);
+        mu)
+        .withInformation(Information.constantTimesSlopeSquared(
+            quotient(sum(nu, constant(1)), product(sum(nu, constant(3)), square(sigma)))));
   }
 
   private static Density logNormal() {
@@ -131,14 +137,17 @@ public final class Densities {
         nll,
         "log(y) + log(sigma) + log(2 pi)/2 + ((log(y) - mu)/sigma)^2/2",
         exp(sum(mu, product(constant(0.5), square(sigma)))),
-        exp(difference(mu, square(sigma))));
+        exp(difference(mu, square(sigma))))
+        .withInformation(Information.constantTimesSlopeSquared(pow(sigma, -2)));
   }
 
   private static Density exponential() {
     Var rate = theta("rate");
     // timesOrZero: y = 0 contributes nothing even where the rate overflows
     Expr nll = difference(call(Fn.TIMES_OR_ZERO, Y, rate), log(rate));
-    return new Density(nll, "rate y - log(rate)", pow(rate, -1), constant(0));
+    return new Density(nll, "rate y - log(rate)", pow(rate, -1), constant(0))
+        .withInformation(
+            Information.of(constant(1), Information.over(log(rate), 1), Information.over(log(rate), 1)));
   }
 
   private static Density gamma() {
@@ -160,7 +169,9 @@ public final class Densities {
         "lgamma(k) - k log(k) + k log(mean) - (k - 1) log(y) + k y/mean, k = shape;"
             + " computed as k bd0(1, y/mean) + lgamma(k) - k log(k) + k + log(y)",
         mean,
-        call(Fn.RELU, difference(mean, quotient(mean, shape))));
+        call(Fn.RELU, difference(mean, quotient(mean, shape))))
+        .withInformation(
+            Information.of(shape, Information.over(log(mean), 1), Information.over(log(mean), 1)));
   }
 
   private static Density inverseGaussian() {
@@ -178,7 +189,10 @@ public final class Densities {
         "log(2 pi y^3/shape)/2 + shape (y - mean)^2/(2 mean^2 y)",
         mean,
         // mean (sqrt(1 + c^2) - c), c = 3 mean/(2 shape), written without the cancellation
-        quotient(mean, sum(call(Fn.HYPOT, constant(1), c), c)));
+        quotient(mean, sum(call(Fn.HYPOT, constant(1), c), c)))
+        // shape/mean^3
+        .withInformation(Information.of(
+            quotient(shape, mean), Information.over(log(mean), 1), Information.over(log(mean), 1)));
   }
 
   private static Density beta() {
@@ -225,7 +239,10 @@ public final class Densities {
             product(constant(2), LN_SQRT_2PI),
             call(Fn.LOG_I0E, kappa),
             product(constant(2), kappa, square(call(Fn.SIN, halfResidual))));
-    return new Density(nll, "log(2 pi I0(kappa)) - kappa cos(y - mu)", mu, mu);
+    // kappa I1(kappa)/I0(kappa)
+    return new Density(nll, "log(2 pi I0(kappa)) - kappa cos(y - mu)", mu, mu)
+        .withInformation(Information.constantTimesSlopeSquared(
+            product(kappa, call(Fn.BESSEL_RATIO, kappa))));
   }
 
   private static Density bernoulli() {
@@ -238,7 +255,8 @@ public final class Densities {
                 call(Fn.TIMES_OR_ZERO, Y, log(p)),
                 call(Fn.TIMES_OR_ZERO, difference(constant(1), Y), log(difference(constant(1), p)))));
     Expr mode = call(Fn.STEP, difference(p, constant(0.5)));
-    return new Density(nll, "-y log(p) - (1 - y) log(1 - p)", p, mode);
+    return new Density(nll, "-y log(p) - (1 - y) log(1 - p)", p, mode)
+        .withInformation(probabilityInformation(constant(1), p));
   }
 
   private static Density poisson() {
@@ -252,7 +270,8 @@ public final class Densities {
         "rate - y log(rate) + lgamma(y + 1), for counts above 15 as bd0(y, rate) + lgamma(y + 1)"
             + " - y log(y) + y",
         rate,
-        call(Fn.FLOOR, rate));
+        call(Fn.FLOOR, rate))
+        .withInformation(Information.of(constant(1), Information.over(log(rate), 1), Information.ONE));
   }
 
   private static Density binomial() {
@@ -267,7 +286,16 @@ public final class Densities {
             + " parts",
         product(n, p),
         // floor((n + 1) p), which reaches n + 1 only where p rounds to 1
-        call(Fn.MIN, n, call(Fn.FLOOR, product(sum(n, constant(1)), p))));
+        call(Fn.MIN, n, call(Fn.FLOOR, product(sum(n, constant(1)), p))))
+        .withInformation(probabilityInformation(n, p));
+  }
+
+  /** n/(p (1 - p)), the information of n Bernoulli trials, with both tails carried stably. */
+  private static Information probabilityInformation(Expr trials, Var p) {
+    return Information.of(
+        trials,
+        Information.over(log(p), 1),
+        Information.over(log(difference(constant(1), p)), -1));
   }
 
   /**
@@ -335,6 +363,9 @@ public final class Densities {
         "-lgamma(y + size) + lgamma(size) + lgamma(y + 1) - size log(size/(size + mean))"
             + " - y log(mean/(size + mean)); computed in Loader's saddle-point form",
         mean,
-        call(Fn.RELU, call(Fn.FLOOR, difference(mean, quotient(mean, size)))));
+        call(Fn.RELU, call(Fn.FLOOR, difference(mean, quotient(mean, size)))))
+        // size/(mean (mean + size)), log(mean + size) by logAddExp as in the NLL
+        .withInformation(Information.of(
+            size, Information.over(log(mean), 1), Information.over(logTotal, 1)));
   }
 }

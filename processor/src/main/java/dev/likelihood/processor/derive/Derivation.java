@@ -47,7 +47,7 @@ public final class Derivation {
     Kernel kernel = kernelOf(model);
     if (kernel != null) {
       return new DerivedLoss(
-          model, List.of(), List.of(), kernel.formula(), List.of(), null, null, kernel);
+          model, List.of(), List.of(), kernel.formula(), List.of(), null, null, kernel, null);
     }
     boolean vectorFamily = model.parameters().stream().anyMatch(b -> b.parameter().vector());
     boolean vectorResponse = model.response().type().isArray();
@@ -107,7 +107,7 @@ public final class Derivation {
         cases.add(specialise(model, nll, y, label));
       }
     } else {
-      cases.add(withSpots(null, nll, gradient(model, nll)));
+      cases.add(withSpots(model, null, nll, gradient(model, nll)));
     }
     return new DerivedLoss(
         model,
@@ -117,7 +117,8 @@ public final class Derivation {
         dropped,
         inference(density.mean(), predictorBindings),
         inference(density.mode(), predictorBindings),
-        null);
+        null,
+        vectorFamily ? null : Curvature.fisherWeight(model, density, predictorBindings));
   }
 
   /** The runtime kernel computing the family, or null where the NLL is derived. */
@@ -150,7 +151,7 @@ public final class Derivation {
    * loop over j, 1 at the entry x, where the specialised form is rewritten again (p[x] - 1 becomes
    * expm1(...), not a difference).
    */
-  private static Case withSpots(Double label, Expr nll, List<Expr> gradient) {
+  private static Case withSpots(LikelihoodModel model, Double label, Expr nll, List<Expr> gradient) {
     List<Expr> everywhere = new ArrayList<>();
     List<Spot> spots = new ArrayList<>();
     for (int k = 0; k < gradient.size(); k++) {
@@ -169,7 +170,8 @@ public final class Derivation {
       everywhere.add(StableRewrites.apply(Exprs.replace(g, java.util.Map.of(d, constant(0)))));
       spots.add(new Spot(k, at, StableRewrites.apply(substituteIndex(g, DerivedLoss.ENTRY, at))));
     }
-    return new Case(label, nll, everywhere, spots);
+    List<Expr> hessian = spots.isEmpty() ? Curvature.hessian(model, nll, everywhere) : List.of();
+    return new Case(label, nll, everywhere, spots, hessian);
   }
 
   private static void collectDeltas(Expr e, List<Delta> deltas) {
@@ -196,7 +198,7 @@ public final class Derivation {
 
   private static Case specialise(LikelihoodModel model, Expr nll, Var y, double label) {
     Expr specialised = StableRewrites.apply(substitute(nll, Map.of(y, constant(label))));
-    return withSpots(label, specialised, gradient(model, specialised));
+    return withSpots(model, label, specialised, gradient(model, specialised));
   }
 
   private static List<Expr> gradient(LikelihoodModel model, Expr nll) {

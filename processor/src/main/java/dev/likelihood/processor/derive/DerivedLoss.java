@@ -19,6 +19,9 @@ import java.util.List;
  * @param mode the distribution's mode over the predictor components, or null
  * @param kernel the runtime kernel that computes the NLL and gradient instead of {@code cases}
  *     (which is then empty), or null
+ * @param fisherWeight the expected information of one sample with respect to the only
+ *     {@code @Param} component, over the predictor components, or null where there is none in
+ *     closed form
  */
 public record DerivedLoss(
     LikelihoodModel model,
@@ -28,7 +31,8 @@ public record DerivedLoss(
     List<Expr> droppedTerms,
     Expr mean,
     Expr mode,
-    Kernel kernel) {
+    Kernel kernel,
+    Expr fisherWeight) {
 
   public DerivedLoss {
     cases = List.copyOf(cases);
@@ -45,12 +49,21 @@ public record DerivedLoss(
    *     a vector component, d nll / d component[j] in the free index {@link #ENTRY}, with every
    *     Kronecker delta on it taken as 0
    * @param spots the entries where a delta is 1, which overwrite what {@code gradient} gives there
+   * @param hessian d2 nll / d component_a d component_b, row-major over the {@code @Param}
+   *     components (P x P), entry (b, a) the same expression as (a, b); empty where the record
+   *     has no Hessian (a vector parameter, a primitive without a second-derivative rule)
    */
-  public record Case(Double label, Expr nll, List<Expr> gradient, List<Spot> spots) {
+  public record Case(Double label, Expr nll, List<Expr> gradient, List<Spot> spots, List<Expr> hessian) {
     public Case {
       gradient = List.copyOf(gradient);
       spots = List.copyOf(spots);
+      hessian = List.copyOf(hessian);
     }
+  }
+
+  /** Whether every case has the Hessian: the class then has {@code nllGradientHessian}. */
+  public boolean hasHessian() {
+    return !cases.isEmpty() && cases.stream().noneMatch(c -> c.hessian().isEmpty());
   }
 
   /** The free index j of a vector component's gradient entry. */

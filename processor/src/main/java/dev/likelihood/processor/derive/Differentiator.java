@@ -41,6 +41,26 @@ public final class Differentiator {
     return derivative(e, (Expr) vj);
   }
 
+  /**
+   * Whether {@link #derivative(Expr, Var)} has a rule for every primitive on the way to {@code v}:
+   * a second derivative needs the partials of the first derivative's primitives, some of which
+   * (the quadrature of logMeanSigmoid) have none.
+   */
+  public static boolean differentiable(Expr e, Var v) {
+    if (!dependsOn(e, v)) {
+      return true;
+    }
+    if (e instanceof Call c && c.fn() != Fn.TIMES_OR_ZERO) {
+      List<Expr> partials = c.fn().partials(c.args());
+      for (int i = 0; i < c.args().size(); i++) {
+        if (dependsOn(c.args().get(i), v) && (partials == null || partials.get(i) == null)) {
+          return false;
+        }
+      }
+    }
+    return Exprs.children(e).stream().allMatch(child -> differentiable(child, v));
+  }
+
   private static boolean depends(Expr e, Expr target) {
     if (target instanceof Var v) {
       return dependsOn(e, v);

@@ -169,7 +169,8 @@ public final class Exprs {
 
   public static Expr call(Fn fn, Expr... args) {
     List<Expr> list = List.of(args);
-    if (fn == Fn.TIMES_OR_ZERO && (isBounded(list.get(0)) || isBounded(list.get(1)))) {
+    if ((fn == Fn.TIMES_OR_ZERO || fn == Fn.PRODUCT_OR_ZERO)
+        && (isBounded(list.get(0)) || isBounded(list.get(1)))) {
       // the guard matters only where one factor is infinite and the other zero
       return product(list.get(0), list.get(1));
     }

@@ -32,6 +32,12 @@ public enum Fn {
       "dLogSoftplus",
       "dLogSoftplus(x) = sigmoid(x)/softplus(x), tending to 1 (not 0/0) as x -> -inf",
       1),
+  D2_LOG_SOFTPLUS(
+      "StableMath.d2LogSoftplus",
+      "d2LogSoftplus",
+      "d2LogSoftplus(x) = d dLogSoftplus(x)/dx, from (log1p(t) - t)/((1 + t) log1p(t)), t = exp(x),"
+          + " for x < 0, so that the difference tending to 0 as x -> -inf keeps its digits",
+      1),
   LOG1MEXP("StableMath.log1mexp", "log1mexp", "log1mexp(x) = log(1 - exp(-x)) (Maechler 2012)", 1),
   LOG1MEXP_OF_EXP(
       "StableMath.log1mexpOfExp",
@@ -54,6 +60,18 @@ public enum Fn {
       "dLogPhi",
       "dLogPhi(x) = phi(x)/Phi(x), the inverse Mills ratio, without exp of a difference of huge"
           + " numbers",
+      1),
+  D2_LOG1MEXP_OF_EXP(
+      "StableMath.d2Log1mexpOfExp",
+      "d2Log1mexpOfExp",
+      "d2Log1mexpOfExp(x) = d dLog1mexpOfExp(x)/dx = -dLog1mexpOfExp(x) (exp(-u) - 1 + u)/(1 -"
+          + " exp(-u)), u = exp(x), the numerator by its series for small u",
+      1),
+  D2_LOG_NDTR(
+      "StableMath.d2LogNdtr",
+      "d2LogPhi",
+      "d2LogPhi(x) = d dLogPhi(x)/dx = -dLogPhi(x) (x + dLogPhi(x)), where x + dLogPhi(x) is"
+          + " Laplace's continued fraction 1/(t + 2/(t + 3/(t + ...))), t = -x, in the lower tail",
       1),
   CAUCHY_CDF(
       "StableMath.cauchyCdf",
@@ -95,6 +113,12 @@ public enum Fn {
       "timesOrZero(a, b) = a b, but exactly 0 when a = 0, so that a zero label silences an"
           + " infinite log term",
       2),
+  PRODUCT_OR_ZERO(
+      "StableMath.productOrZero",
+      "productOrZero",
+      "productOrZero(a, b) = a b, but exactly 0 when either factor is 0, where the other may"
+          + " have overflowed (a link's slope exp(eta) against an information that underflows)",
+      2),
   FLOOR("Math.floor", "floor", "", 1),
   ABS("Math.abs", "abs", "", 1),
   SIGN("Math.signum", "sign", "", 1),
@@ -116,6 +140,21 @@ public enum Fn {
   STUDENT_T_KERNEL_DR("Kernels.studentTDr", "studentTKernelDr", "", 4),
   STUDENT_T_KERNEL_DLOG_SIGMA("Kernels.studentTDlogSigma", "studentTKernelDlogSigma", "", 4),
   STUDENT_T_KERNEL_DNU("Kernels.studentTDnu", "studentTKernelDnu", "", 4),
+  STUDENT_T_SHARE(
+      "Kernels.studentTShare",
+      "studentTShare",
+      "studentTShare(r, sigma, log sigma, nu) = t/(1 + t), t = (r/sigma)^2/nu, and"
+          + " studentTComplement = 1/(1 + t), each without a subtraction, from |r|/sigma/sqrt(nu) or"
+          + " its logarithm",
+      4),
+  STUDENT_T_COMPLEMENT("Kernels.studentTComplement", "studentTComplement", "", 4),
+  STUDENT_T_KERNEL_DR_DR(
+      "Kernels.studentTDrDr",
+      "studentTKernelDrDr",
+      "studentTKernelDrDr(r, sigma, log sigma, nu) = 2 (1 - 2 s)/(nu sigma^2 + r^2), the"
+          + " reciprocal formed as (1 - s)/(sigma sqrt(nu))^2 or s/r^2, whichever is the smaller"
+          + " square's",
+      4),
   INVERSE_GAUSSIAN_KERNEL(
       "Kernels.inverseGaussian",
       "inverseGaussianKernel",
@@ -144,6 +183,12 @@ public enum Fn {
       "dLogFactorialResidual(x) = digamma(x + 1) - log(x), by its asymptotic series where the"
           + " difference would cancel",
       1),
+  D2_LOG_FACTORIAL_RESIDUAL(
+      "GammaMath.d2LogFactorialResidual",
+      "d2LogFactorialResidual",
+      "d2LogFactorialResidual(x) = trigamma(x + 1) - 1/x, by its asymptotic series where the"
+          + " difference would cancel",
+      1),
   LGAMMA_HALF_STEP(
       "GammaMath.lgammaHalfStep",
       "lgammaHalfStep",
@@ -153,6 +198,12 @@ public enum Fn {
       "GammaMath.digammaHalfStep",
       "digammaHalfStep",
       "digammaHalfStep(x) = digamma(x + 1/2) - digamma(x), without cancellation for large x",
+      1),
+  TRIGAMMA_HALF_STEP(
+      "GammaMath.trigammaHalfStep",
+      "trigammaHalfStep",
+      "trigammaHalfStep(x) = trigamma(x + 1/2) - trigamma(x), by its asymptotic series or a"
+          + " recurrence of one-signed terms, without the cancellation of the difference",
       1),
   LGAMMA_OF_EXP(
       "GammaMath.lgammaOfExp",
@@ -164,6 +215,12 @@ public enum Fn {
       "GammaMath.dLgammaOfExp",
       "dLgammaOfExp",
       "dLgammaOfExp(t) = exp(t) digamma(exp(t)), tending to -1 as t -> -inf",
+      1),
+  D2_LGAMMA_OF_EXP(
+      "GammaMath.d2LgammaOfExp",
+      "d2LgammaOfExp",
+      "d2LgammaOfExp(t) = x digamma(x) + x^2 trigamma(x), x = exp(t), as x digamma(1 + x) + x^2"
+          + " trigamma(1 + x) below x = 1, where the first form is -1 + 1 + ...",
       1),
   LOG_ADD_EXP("GammaMath.logAddExp", "logAddExp", "logAddExp(a, b) = log(exp(a) + exp(b)) without overflow", 2),
   LOG_I0E(
@@ -177,6 +234,12 @@ public enum Fn {
       "besselRatioMinusOne(kappa) = I1(kappa)/I0(kappa) - 1, without cancellation for large kappa",
       1),
   BESSEL_RATIO("BesselMath.besselRatio", "besselRatio", "besselRatio(kappa) = I1(kappa)/I0(kappa)", 1),
+  D_BESSEL_RATIO(
+      "BesselMath.dBesselRatio",
+      "dBesselRatio",
+      "dBesselRatio(kappa) = d/dkappa I1(kappa)/I0(kappa) = 1 - A/kappa - A^2, from A - 1 where the"
+          + " terms cancel and by its asymptotic series from kappa = 100",
+      1),
   LOG_MEAN_SIGMOID(
       "UncertainSigmoid.logMeanSigmoid",
       "logMeanSigmoid",
@@ -249,9 +312,39 @@ public enum Fn {
   }
 
   /**
+   * The partials of the Student-t kernel's first partials (argument order r, sigma, log sigma,
+   * nu; sigma enters only through log sigma), written in the share s = t/(1 + t) and its
+   * complement c = 1 - s, t = (r/sigma)^2/nu, with D = d kernel/d r = 2 s/r: d/dr of D is
+   * studentTKernelDrDr, of -2 s is -2 D c, of -s/nu is -D c/nu; d/d(log sigma) of them is -2 D c,
+   * 4 s c and 2 s c/nu; d/dnu is -D c/nu, 2 s c/nu and s (1 + c)/nu^2.
+   */
+  private List<Expr> studentTSecondPartials(List<Expr> args) {
+    Expr[] a = args.toArray(Expr[]::new);
+    Expr s = call(STUDENT_T_SHARE, a);
+    Expr c = call(STUDENT_T_COMPLEMENT, a);
+    Expr d = call(STUDENT_T_KERNEL_DR, a);
+    Expr inverseNu = pow(args.get(3), -1);
+    Expr sc = product(s, c);
+    switch (this) {
+      case STUDENT_T_KERNEL_DR:
+        return List.of(
+            call(STUDENT_T_KERNEL_DR_DR, a), constant(0), product(constant(-2), d, c), neg(product(d, c, inverseNu)));
+      case STUDENT_T_KERNEL_DLOG_SIGMA:
+        return List.of(
+            product(constant(-2), d, c), constant(0), product(constant(4), sc), product(constant(2), sc, inverseNu));
+      default:
+        return List.of(
+            neg(product(d, c, inverseNu)), constant(0), product(constant(2), sc, inverseNu),
+            product(s, sum(constant(1), c), pow(args.get(3), -2)));
+    }
+  }
+
+  /**
    * The partial derivatives with respect to each argument, or null (for all, or in the list for
-   * one argument) when no rule is known: the derivation never needs one, as such arguments only
-   * ever hold data or constants, not parameters.
+   * one argument) when no rule is known: either the argument only ever holds data or constants,
+   * or (logMeanSigmoid's derivatives, the emitter's shared-exponential forms) the primitive is
+   * never differentiated again, and a record that would need it gets no Hessian (see {@code
+   * Differentiator.differentiable}).
    */
   public List<Expr> partials(List<Expr> args) {
     Expr x = args.get(0);
@@ -269,16 +362,22 @@ public enum Fn {
         return List.of(call(SIGMOID, x));
       case LOG_SOFTPLUS:
         return List.of(call(D_LOG_SOFTPLUS, x));
+      case D_LOG_SOFTPLUS:
+        return List.of(call(D2_LOG_SOFTPLUS, x));
       case LOG1MEXP:
         return List.of(pow(call(EXPM1, x), -1));
       case LOG1MEXP_OF_EXP:
         return List.of(call(D_LOG1MEXP_OF_EXP, x));
+      case D_LOG1MEXP_OF_EXP:
+        return List.of(call(D2_LOG1MEXP_OF_EXP, x));
       case NDTR:
         // the standard normal density
         return List.of(
             product(constant(0.3989422804014327), call(EXP, product(constant(-0.5), pow(x, 2)))));
       case LOG_NDTR:
         return List.of(call(D_LOG_NDTR, x));
+      case D_LOG_NDTR:
+        return List.of(call(D2_LOG_NDTR, x));
       case CAUCHY_CDF:
         return List.of(pow(product(constant(Math.PI), sum(constant(1), pow(x, 2))), -1));
       case BD0:
@@ -293,18 +392,27 @@ public enum Fn {
         return java.util.Arrays.asList(null, constant(1), neg(x));
       case LOG_FACTORIAL_RESIDUAL:
         return List.of(call(D_LOG_FACTORIAL_RESIDUAL, x));
+      case D_LOG_FACTORIAL_RESIDUAL:
+        return List.of(call(D2_LOG_FACTORIAL_RESIDUAL, x));
       case LGAMMA:
         return List.of(call(DIGAMMA, x));
       case DIGAMMA:
         return List.of(call(TRIGAMMA, x));
       case ABS:
         return List.of(call(SIGN, x));
+      case SIGN:
+      case STEP:
+        // the kinks of abs (LAPLACE) and relu (HINGE): 0 almost everywhere, and at the kink, as
+        // for the first derivative, one of the one-sided values
+        return List.of(constant(0));
       case SIN:
         return List.of(call(COS, x));
       case COS:
         return List.of(neg(call(SIN, x)));
       case TANH:
-        return List.of(sum(constant(1), neg(pow(call(TANH, x), 2))));
+        // sech^2(x) = 4 sigmoid(2x) sigmoid(-2x), not 1 - tanh^2(x), which is 1 - 1 = 0 for |x| > 19
+        return List.of(
+            product(constant(4), call(SIGMOID, product(constant(2), x)), call(SIGMOID, product(constant(-2), x))));
       case RELU:
         return List.of(call(STEP, x));
       case LOG_COSH:
@@ -315,6 +423,10 @@ public enum Fn {
         return List.of(
             call(STUDENT_T_KERNEL_DR, a), constant(0), call(STUDENT_T_KERNEL_DLOG_SIGMA, a),
             call(STUDENT_T_KERNEL_DNU, a));
+      case STUDENT_T_KERNEL_DR:
+      case STUDENT_T_KERNEL_DLOG_SIGMA:
+      case STUDENT_T_KERNEL_DNU:
+        return studentTSecondPartials(args);
       case INVERSE_GAUSSIAN_KERNEL:
         Expr mean = args.get(1);
         return java.util.Arrays.asList(
@@ -322,15 +434,25 @@ public enum Fn {
       case HUBER:
         // delta is always a constant: no rule for it
         return java.util.Arrays.asList(call(HUBER_DERIVATIVE, x, args.get(1)), null);
+      case HUBER_DERIVATIVE:
+        // 1 inside the quadratic part |r| < delta, 0 outside (and at the kink |r| = delta)
+        return java.util.Arrays.asList(call(STEP, sum(args.get(1), neg(call(ABS, x)))), null);
       case LGAMMA_HALF_STEP:
         return List.of(call(DIGAMMA_HALF_STEP, x));
+      case DIGAMMA_HALF_STEP:
+        return List.of(call(TRIGAMMA_HALF_STEP, x));
       case LGAMMA_OF_EXP:
         return List.of(call(D_LGAMMA_OF_EXP, x));
+      case D_LGAMMA_OF_EXP:
+        return List.of(call(D2_LGAMMA_OF_EXP, x));
       case LOG_ADD_EXP:
         return List.of(
             call(SIGMOID, sum(x, neg(args.get(1)))), call(SIGMOID, sum(args.get(1), neg(x))));
       case LOG_I0E:
         return List.of(call(BESSEL_RATIO_MINUS_ONE, x));
+      case BESSEL_RATIO_MINUS_ONE:
+      case BESSEL_RATIO:
+        return List.of(call(D_BESSEL_RATIO, x));
       case LOG_MEAN_SIGMOID:
         return List.of(
             call(D_LOG_MEAN_SIGMOID_D_ETA, x, args.get(1)), call(D_LOG_MEAN_SIGMOID_D_U, x, args.get(1)));

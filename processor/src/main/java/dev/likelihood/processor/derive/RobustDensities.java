@@ -59,7 +59,9 @@ final class RobustDensities {
   private static Density logCosh() {
     Var mu = Densities.theta("mu");
     Expr nll = sum(call(Fn.LOG_COSH, difference(Densities.Y, mu)), constant(LN_PI));
-    return new Density(nll, "log(cosh(y - mu)) + log(pi), the density 1/(pi cosh(y - mu))", mu, mu);
+    // E[sech^2(y - mu)] under the density 1/(pi cosh(y - mu)): the integral of sech^3 over pi, 1/2
+    return new Density(nll, "log(cosh(y - mu)) + log(pi), the density 1/(pi cosh(y - mu))", mu, mu)
+        .withInformation(Information.constantTimesSlopeSquared(constant(0.5)));
   }
 
   /** A margin loss, not a likelihood: y is +1 or -1 (true or false). */

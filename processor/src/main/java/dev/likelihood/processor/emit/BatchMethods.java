@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -39,35 +40,57 @@ final class BatchMethods {
     this.constants = constants;
   }
 
+  /** What a batch method computes. */
+  private enum Kind {
+    LOSS("loss", ""),
+    GRADIENT("lossAndGradient", ", with its gradient"),
+    HESSIAN("lossGradientHessian", ", with its gradient and each row's Hessian");
+
+    final String methodName;
+    final String what;
+
+    Kind(String methodName, String what) {
+      this.methodName = methodName;
+      this.what = what;
+    }
+
+    boolean withGradient() {
+      return this != LOSS;
+    }
+  }
+
   /** Every batch method, in the order the class declares them. */
   List<MethodSpec> all() {
     List<MethodSpec> methods = new ArrayList<>();
-    for (boolean withGradient : new boolean[] {false, true}) {
-      methods.add(delegate(withGradient));
-      methods.add(ranged(withGradient, false));
-      methods.add(ranged(withGradient, true));
-      methods.add(rows(withGradient));
+    for (Kind kind : new Kind[] {Kind.LOSS, Kind.GRADIENT}) {
+      methods.add(delegate(kind));
+      methods.add(ranged(kind, false));
+      methods.add(ranged(kind, true));
+      methods.add(rows(kind));
     }
     return methods;
   }
 
-  private static String name(boolean withGradient) {
-    return withGradient ? "lossAndGradient" : "loss";
+  /**
+   * {@code lossGradientHessian} over all rows and over {@code [from, to)}, and its chunk's rows;
+   * only for a loss that {@link DerivedLoss#hasHessian has a Hessian} (no pool overload).
+   */
+  List<MethodSpec> hessian() {
+    return List.of(delegate(Kind.HESSIAN), ranged(Kind.HESSIAN, false), rows(Kind.HESSIAN));
   }
 
-  private static String rowsName(boolean withGradient) {
-    return name(withGradient) + "Rows";
+  private static String rowsName(Kind kind) {
+    return kind.methodName + "Rows";
   }
 
   /** All rows: forwards to the {@code from, to} form. */
-  private MethodSpec delegate(boolean withGradient) {
+  private MethodSpec delegate(Kind kind) {
+    boolean withGradient = kind.withGradient();
     MethodSpec.Builder method =
-        MethodSpec.methodBuilder(name(withGradient))
+        MethodSpec.methodBuilder(kind.methodName)
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .returns(double.class)
-            .addJavadoc(
-                "The loss over all rows$L; see the {@code from, to} overload.\n",
-                withGradient ? ", with its gradient" : "");
+            .addJavadoc("The loss over all rows$L; see the {@code from, to} overload.\n", kind.what);
     LocalNames names = LocalNames.reserving(model);
     String reduction = names.fresh("reduction");
     method.addParameter(Types.REDUCTION, reduction);
@@ -89,11 +112,13 @@ final class BatchMethods {
       args.add(c.name());
     }
     args.addAll(gradientParameters(method, names, withGradient));
-    return method.addStatement("return $L($L)", name(withGradient), String.join(", ", args)).build();
+    hessianParameter(method, names, kind).ifPresent(args::add);
+    return method.addStatement("return $L($L)", kind.methodName, String.join(", ", args)).build();
   }
 
   /** Rows {@code [from, to)}: checks the columns, then sums the chunks in order, or on a pool. */
-  private MethodSpec ranged(boolean withGradient, boolean onPool) {
+  private MethodSpec ranged(Kind kind, boolean onPool) {
+    boolean withGradient = kind.withGradient();
     LocalNames names = LocalNames.reserving(model);
     String pool = onPool ? names.fresh("pool") : null;
     String reduction = names.fresh("reduction");
@@ -101,7 +126,7 @@ final class BatchMethods {
     String from = names.fresh("from");
     String to = names.fresh("to");
     MethodSpec.Builder method =
-        MethodSpec.methodBuilder(name(withGradient))
+        MethodSpec.methodBuilder(kind.methodName)
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .returns(double.class);
     if (onPool) {
@@ -114,7 +139,8 @@ final class BatchMethods {
     method.addParameter(int.class, from).addParameter(int.class, to);
     model.components().forEach(c -> method.addParameter(LossClassWriter.columnType(c), c.name()));
     List<String> gradients = gradientParameters(method, names, withGradient);
-    method.addJavadoc("$L", javadoc(withGradient, onPool, from, to));
+    Optional<String> hessian = hessianParameter(method, names, kind);
+    method.addJavadoc("$L", javadoc(kind, onPool, from, to));
 
     CodeBlock.Builder code = CodeBlock.builder();
     if (onPool) {
@@ -131,6 +157,8 @@ final class BatchMethods {
     for (int k = 0; k < gradients.size(); k++) {
       shape.checkColumn(gradients.get(k), params.get(k));
     }
+    hessian.ifPresent(h -> code.addStatement(
+        "$T.columnShape($S, $L.length, $L, $L)", Types.CHECKS, h, h, shape.rows(), params.size() * params.size()));
     code.addStatement("$T.checkFromToIndex($L, $L, $L)", Objects.class, from, to, shape.rows());
     String denominator = names.fresh("denominator");
     CodeBlock meanDenominator =
@@ -151,6 +179,7 @@ final class BatchMethods {
     }
     model.components().forEach(c -> rowArgs.add(c.name()));
     rowArgs.addAll(gradients);
+    hessian.ifPresent(rowArgs::add);
     String rest = String.join(", ", rowArgs);
 
     if (onPool) {
@@ -158,7 +187,7 @@ final class BatchMethods {
       String end = names.fresh("end");
       code.addStatement(
           "return $T.sum($L, $L, $L, ($L, $L) -> $L($L, $L, $L)) / $L",
-          PARALLEL_BATCH, pool, from, to, start, end, rowsName(withGradient), start, end, rest, denominator);
+          PARALLEL_BATCH, pool, from, to, start, end, rowsName(kind), start, end, rest, denominator);
     } else {
       String sum = names.fresh("sum");
       String compensation = names.fresh("compensation");
@@ -172,7 +201,7 @@ final class BatchMethods {
           start, from, start, to, start, PARALLEL_BATCH, start, to);
       code.addStatement(
           "final double $L = $L($L, $T.chunkEnd($L, $L), $L)",
-          chunk, rowsName(withGradient), start, PARALLEL_BATCH, start, to, rest);
+          chunk, rowsName(kind), start, PARALLEL_BATCH, start, to, rest);
       addCompensated(code, names, sum, compensation, chunk);
       code.endControlFlow();
       code.addStatement("return $T.total($L, $L) / $L", Types.COMPENSATED_SUM, sum, compensation, denominator);
@@ -181,12 +210,13 @@ final class BatchMethods {
   }
 
   /** One chunk's rows {@code [from, to)}: their compensated sum, writing their gradients. */
-  private MethodSpec rows(boolean withGradient) {
+  private MethodSpec rows(Kind kind) {
+    boolean withGradient = kind.withGradient();
     LocalNames names = LocalNames.reserving(model);
     String from = names.fresh("from");
     String to = names.fresh("to");
     MethodSpec.Builder method =
-        MethodSpec.methodBuilder(rowsName(withGradient))
+        MethodSpec.methodBuilder(rowsName(kind))
             .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
             .returns(double.class)
             .addParameter(int.class, from)
@@ -205,6 +235,7 @@ final class BatchMethods {
     }
     model.components().forEach(c -> method.addParameter(LossClassWriter.columnType(c), c.name()));
     List<String> gradients = gradientParameters(method, names, withGradient);
+    Optional<String> hessian = hessianParameter(method, names, kind);
 
     CodeBlock.Builder code = CodeBlock.builder();
     BatchShape shape = BatchShape.declared(shapes, names, code, width, triangle);
@@ -233,19 +264,46 @@ final class BatchMethods {
       }
     };
     RowBody.Outputs out =
-        new RowBody(loss, variables, i, names, code, constants).write(withGradient, withGradient ? sink : null);
+        new RowBody(loss, variables, i, names, code, constants)
+            .write(withGradient, kind == Kind.HESSIAN, withGradient ? sink : null);
     for (int k = 0; k < gradients.size(); k++) {
       if (out.gradient().get(k) != null) {
         String entry = LossClassWriter.weighted(model, out.gradient().get(k), variables);
         code.addStatement("$L[$L] = $L * $L", gradients.get(k), i, scale, entry);
       }
     }
+    hessian.ifPresent(h -> writeHessianBlock(code, names, h, i, scale, out, variables));
     String term = names.fresh("term");
     code.addStatement("final double $L = $L", term, LossClassWriter.weighted(model, out.nll(), variables));
     addCompensated(code, names, sum, compensation, term);
     code.endControlFlow();
     code.addStatement("return $T.total($L, $L)", Types.COMPENSATED_SUM, sum, compensation);
     return method.addCode(code.build()).build();
+  }
+
+  /** Row i's P x P block of the reduced loss's Hessian, at {@code hessian[i * P * P]}. */
+  private void writeHessianBlock(
+      CodeBlock.Builder code, LocalNames names, String hessian, String i, String scale,
+      RowBody.Outputs out, Map<String, String> variables) {
+    int entries = out.hessian().size();
+    String block = entries == 1 ? i : names.fresh("block");
+    if (entries > 1) {
+      code.addStatement("final int $L = $L * $L", block, i, entries);
+    }
+    for (int k = 0; k < entries; k++) {
+      String entry = LossClassWriter.weighted(model, out.hessian().get(k), variables);
+      code.addStatement("$L[$L$L] = $L * $L", hessian, block, k == 0 ? "" : " + " + k, scale, entry);
+    }
+  }
+
+  /** The Hessian column's parameter, for {@link Kind#HESSIAN}. */
+  private Optional<String> hessianParameter(MethodSpec.Builder method, LocalNames names, Kind kind) {
+    if (kind != Kind.HESSIAN) {
+      return Optional.empty();
+    }
+    String hessian = names.fresh("hessian");
+    method.addParameter(double[].class, hessian);
+    return Optional.of(hessian);
   }
 
   private List<String> gradientParameters(MethodSpec.Builder method, LocalNames names, boolean withGradient) {
@@ -272,7 +330,8 @@ final class BatchMethods {
     code.addStatement("$L = $L", sum, total);
   }
 
-  private String javadoc(boolean withGradient, boolean onPool, String from, String to) {
+  private String javadoc(Kind kind, boolean onPool, String from, String to) {
+    boolean withGradient = kind.withGradient();
     StringBuilder doc = new StringBuilder();
     doc.append("The ")
         .append(model.weight().isPresent() ? "weighted " : "")
@@ -289,15 +348,28 @@ final class BatchMethods {
               + " reduced loss with respect to that row's parameter component; other rows are left"
               + " untouched.\n");
     }
+    if (kind == Kind.HESSIAN) {
+      int p = model.paramComponents().size();
+      doc.append("{@code hessian}, of length n * ").append(p * p).append(" for n rows, receives at {@code i * ")
+          .append(p * p).append("} row i's ").append(p).append(" x ").append(p)
+          .append(" block, row-major over the parameter components in record order: the second"
+              + " derivative of the reduced loss with respect to that row's components (as in"
+              + " {@code nllGradientHessian}, times the row's weight and the reduction's scale), at"
+              + " rows {@code [from, to)} only.\n");
+    }
     doc.append(
         onPool
             ? "<p>The rows' fixed chunks run on {@code pool}; the result, and every gradient entry,"
                 + " is bit-identical to the sequential overload's whatever the pool's parallelism"
                 + " (see {@code ParallelBatch}).\n"
-            : "<p>Summed in fixed chunks of rows, so that the {@code ForkJoinPool} overload returns"
-                + " the same double.\n");
+            : kind == Kind.HESSIAN
+                ? "<p>Summed in the fixed chunks of {@code lossAndGradient}, so that it returns the"
+                    + " same double and writes the same gradient.\n"
+                : "<p>Summed in fixed chunks of rows, so that the {@code ForkJoinPool} overload"
+                    + " returns the same double.\n");
     doc.append(
-        "\n@throws IllegalArgumentException if a column's length differs from the response's, or a"
+        "\n@throws IllegalArgumentException if a column's length differs from the response's"
+            + (kind == Kind.HESSIAN ? " (the Hessian's from n * P * P)" : "") + ", or a"
             + " row's input lies outside its support or domain (naming the component, row and"
             + " value)\n");
     doc.append("@throws IndexOutOfBoundsException if {@code [from, to)} is not within the columns\n");

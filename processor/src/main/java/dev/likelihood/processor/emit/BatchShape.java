@@ -125,6 +125,7 @@ final class BatchShape {
         variables.put(KernelCall.baseKey(c.name()), offset);
       } else {
         variables.put(c.name(), c.name() + "[" + i + "]");
+        LossClassWriter.markInteger(variables, c);
       }
     }
     if (width != null) {

@@ -31,6 +31,10 @@ final class ClassConstants {
       collect(c.nll());
       c.gradient().forEach(this::collect);
       c.spots().forEach(spot -> collect(spot.value()));
+      c.hessian().forEach(this::collect);
+    }
+    if (loss.fisherWeight() != null) {
+      collect(loss.fisherWeight());
     }
     if (loss.mean() != null) {
       collect(loss.mean());

@@ -90,11 +90,16 @@ final class DerivationJavadoc {
           .append("</code>. The value is the NLL up to a constant; the minimiser and the gradient"
               + " are unchanged.\n\n");
     }
+    curvature(loss, math, doc);
     Set<Fn> used = EnumSet.noneOf(Fn.class);
     loss.cases().forEach(c -> {
       collect(c.nll(), used);
       c.gradient().forEach(g -> collect(g, used));
+      c.hessian().forEach(h -> collect(h, used));
     });
+    if (loss.fisherWeight() != null) {
+      collect(loss.fisherWeight(), used);
+    }
     List<String> stable = new ArrayList<>();
     used.forEach(fn -> {
       if (!fn.stableForm().isEmpty()) {
@@ -105,6 +110,43 @@ final class DerivationJavadoc {
       doc.append("<p>Stable forms used:\n<ul>\n").append(String.join("\n", stable)).append("\n</ul>\n");
     }
     return doc.toString();
+  }
+
+  /** The longest second derivative the Javadoc writes out; longer ones are only named. */
+  private static final int SHORT = 140;
+
+  /**
+   * What {@code nllGradientHessian}, {@code lossGradientHessian} and {@code fisherWeight} compute:
+   * a single parameter's second derivative and the Fisher weight written out where short.
+   */
+  private static void curvature(DerivedLoss loss, ExpressionWriter math, StringBuilder doc) {
+    List<Component> params = loss.model().paramComponents();
+    if (loss.hasHessian()) {
+      doc.append("<p>{@code nllGradientHessian} and {@code lossGradientHessian} also give the observed"
+          + " Hessian d2 nll / d eta_a d eta_b over ");
+      List<String> names = new ArrayList<>();
+      params.forEach(c -> names.add("{@code " + c.name() + "}"));
+      doc.append(String.join(", ", names))
+          .append(" (row-major): each gradient entry above differentiated again and rewritten into the"
+              + " same stable forms");
+      String eta = params.get(0).name();
+      List<String> lines = new ArrayList<>();
+      for (Case c : loss.cases()) {
+        String written = escape(math.write(c.hessian().get(0)));
+        String when = c.label() == null ? "" : "  when " + labelCondition(loss.model(), c.label()) + ":\n";
+        lines.add(when + "  d2 nll / d " + eta + "^2 = " + written + "\n");
+      }
+      boolean writeOut = params.size() == 1 && lines.stream().allMatch(l -> l.length() <= SHORT);
+      doc.append(writeOut ? ":\n<pre>\n" + String.join("", lines) + "</pre>\n" : ".\n");
+    }
+    if (loss.fisherWeight() != null) {
+      doc.append("<p>{@code fisherWeight} gives the expected information E[d2 nll / d ")
+          .append(params.get(0).name())
+          .append("^2], the IRLS working weight: the family's information for its primary parameter"
+              + " times the link's squared slope,\n<pre>\n  fisherWeight = ")
+          .append(escape(math.write(loss.fisherWeight())))
+          .append("\n</pre>\n");
+    }
   }
 
   private static List<DerivedLoss.Spot> spotsOf(Case c, int gradient) {

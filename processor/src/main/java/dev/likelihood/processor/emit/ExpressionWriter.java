@@ -205,6 +205,9 @@ final class ExpressionWriter {
           : new Written(write(p.base(), ATOM).text + "^" + math(n), ATOM);
     }
     String base = write(p.base(), ATOM).text;
+    if ((n == 2 || n == 3) && p.base() instanceof Expr.Var v && variables.containsKey(integerKey(v.name()))) {
+      base = "(double) " + base; // the first product in double, so the rest is too
+    }
     if (n == 2 || n == 3) {
       // parenthesised, so that x^2 inside a product is evaluated as a unit, exactly as where a
       // shared square is a temporary: nll(...) and nllAndGradient(...) then agree to the bit
@@ -246,6 +249,15 @@ final class ExpressionWriter {
 
   /** The variable naming the common length of the vectors. */
   static final String WIDTH = "#width";
+
+  /**
+   * The key under which the variables mark an integer component ({@code int} or {@code long}
+   * count): its square is written with a cast, since {@code y * y} in int arithmetic overflows
+   * for counts above 46,340 (the Hessian of a count family squares the count).
+   */
+  static String integerKey(String variable) {
+    return "#int:" + variable;
+  }
 
   private String spelled(String variable) {
     String spelled = variables.get(variable);

@@ -56,14 +56,20 @@ public final class LossClassWriter {
             .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
             .addMethod(nll())
             .addMethod(nllAndGradient())
-            .addMethods(new BatchMethods(loss, shapes, constants).all())
-            .addMethod(instanceNll(false))
-            .addMethod(instanceNll(true));
+            .addMethods(new BatchMethods(loss, shapes, constants).all());
+    if (loss.hasHessian()) {
+      type.addMethod(nllGradientHessian());
+      type.addMethods(new BatchMethods(loss, shapes, constants).hessian());
+    }
+    type.addMethod(instanceNll(false)).addMethod(instanceNll(true));
     if (model.family() == dev.likelihood.Family.CATEGORICAL) {
       CategoricalInference.addTo(type, shapes.widthSource().name());
     }
     inference("mean", loss.mean(), "The distribution's mean").ifPresent(type::addMethod);
     inference("mode", loss.mode(), "The distribution's mode").ifPresent(type::addMethod);
+    if (loss.fisherWeight() != null) {
+      type.addMethod(FisherWeightMethod.of(loss, constants));
+    }
     return type.build();
   }
 
@@ -71,6 +77,7 @@ public final class LossClassWriter {
     Map<String, String> variables = new LinkedHashMap<>();
     for (Component c : model.components()) {
       variables.put(c.name(), c.type().isArray() ? c.name() + "[%s]" : c.name());
+      markInteger(variables, c);
     }
     return variables;
   }
@@ -173,6 +180,60 @@ public final class LossClassWriter {
     return method.addCode(code.build()).build();
   }
 
+  private MethodSpec nllGradientHessian() {
+    LocalNames names = LocalNames.reserving(model);
+    String grad = names.fresh("grad");
+    String hessian = names.fresh("hessian");
+    List<Component> params = model.paramComponents();
+    int p = params.size();
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder("nllGradientHessian")
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(double.class)
+            .addJavadoc(
+                "The negative log-likelihood of one sample$L; writes its derivative with respect to"
+                    + " $L into {@code $L[0..$L)} and its observed Hessian, d2 nll / d eta_a d eta_b"
+                    + " with a and b those components in record order, row-major into"
+                    + " {@code $L[0..$L)}. The offset, known parameters and constants enter as in"
+                    + " {@code nllAndGradient}$L.\n",
+                weightedNote(),
+                paramList(),
+                grad,
+                p,
+                hessian,
+                p * p,
+                kinkNote());
+    addSampleParameters(method);
+    method.addParameter(double[].class, grad).addParameter(double[].class, hessian);
+    CodeBlock.Builder code = CodeBlock.builder();
+    Map<String, String> variables = perSampleVariables();
+    RowBody.Outputs out =
+        new RowBody(loss, variables, "Checks.NO_ROW", names, code, constants).write(true, true, null);
+    for (int a = 0; a < p; a++) {
+      code.addStatement("$L[$L] = $L", grad, a, weighted(model, out.gradient().get(a), variables));
+    }
+    for (int k = 0; k < p * p; k++) {
+      code.addStatement("$L[$L] = $L", hessian, k, weighted(model, out.hessian().get(k), variables));
+    }
+    code.addStatement("return $L", weighted(model, out.nll(), variables));
+    return method.addCode(code.build()).build();
+  }
+
+  /** Where the NLL has a kink, what its second derivative is taken to be there. */
+  String kinkNote() {
+    switch (model.family()) {
+      case LAPLACE:
+      case HINGE:
+        return "; the derivative of the kink's sign (of abs, of relu) is taken as 0, its value"
+            + " almost everywhere, also at the kink itself";
+      case HUBER:
+        return "; the second derivative is 1 (times the link's terms) inside |r| < delta and 0"
+            + " outside, and 0 at |r| = delta itself";
+      default:
+        return "";
+    }
+  }
+
   private MethodSpec instanceNll(boolean withGradient) {
     MethodSpec.Builder method =
         MethodSpec.methodBuilder(withGradient ? "nllAndGradient" : "nll")
@@ -206,22 +267,19 @@ public final class LossClassWriter {
                 model.offset().isPresent()
                     ? "; the offset is not applied: pass the linear predictor with the offset added"
                     : "");
-    Map<String, String> variables = new LinkedHashMap<>();
-    for (Component c : model.predictorComponents()) {
-      method.addParameter(TypeName.get(double.class), c.name());
-      variables.put(c.name(), c.name());
-    }
-    CodeBlock.Builder code = CodeBlock.builder();
-    StraightLineCode straight =
-        new StraightLineCode(List.of(statistic), variables, LocalNames.reserving(model), code, constants);
-    String value = straight.java(statistic);
-    code.addStatement("return $L", JavaText.code(value));
-    return Optional.of(method.addCode(code.build()).build());
+    return Optional.of(PredictorFunction.build(method, model, statistic, constants, CodeBlock.of("")));
   }
 
   private void addSampleParameters(MethodSpec.Builder method) {
     for (Component c : model.components()) {
       method.addParameter(sampleType(c), c.name());
+    }
+  }
+
+  /** Marks an int or long component for {@link ExpressionWriter#integerKey}. */
+  static void markInteger(Map<String, String> variables, Component c) {
+    if (c.type() == ValueType.INT || c.type() == ValueType.LONG) {
+      variables.put(ExpressionWriter.integerKey(c.name()), c.name());
     }
   }
 

@@ -23,10 +23,11 @@ import java.util.Map;
 final class RowBody {
 
   /**
-   * The locals holding one sample's results: the NLL, and the gradient of each scalar
-   * {@code @Param} component (null for a vector component, whose entries go to a {@link Sink}).
+   * The locals holding one sample's results: the NLL, the gradient of each scalar
+   * {@code @Param} component (null for a vector component, whose entries go to a {@link Sink}),
+   * and, where asked for, the Hessian row-major (P x P, one local for entries (a, b) and (b, a)).
    */
-  record Outputs(String nll, List<String> gradient) {}
+  record Outputs(String nll, List<String> gradient, List<String> hessian) {}
 
   /** Where the entries of a vector component's gradient go. */
   interface Sink {
@@ -71,6 +72,16 @@ final class RowBody {
    * @param sink where vector gradients go; null without a gradient
    */
   Outputs write(boolean withGradient, Sink sink) {
+    return write(withGradient, false, sink);
+  }
+
+  /**
+   * @param withHessian whether to compute the Hessian too (then also the gradient); only for a
+   *     loss that {@link DerivedLoss#hasHessian has one}
+   * @param sink where vector gradients go; null without a gradient
+   */
+  Outputs write(boolean withGradient, boolean withHessian, Sink sink) {
+    withGradient |= withHessian;
     checkInputs();
     LikelihoodModel model = loss.model();
     String nll = names.fresh("nll");
@@ -87,7 +98,8 @@ final class RowBody {
         code.addStatement("final double $L", name);
       }
     }
-    Outputs outputs = new Outputs(nll, gradient);
+    List<String> hessian = withHessian ? declareHessian(model.paramComponents()) : List.of();
+    Outputs outputs = new Outputs(nll, gradient, hessian);
     if (loss.kernel() != null) {
       new KernelCall(loss, variables, row, code).write(nll, withGradient ? sink : null);
       return outputs;
@@ -98,6 +110,7 @@ final class RowBody {
       code.add("// the link's inverse is undefined or leaves the parameter's domain here\n");
       code.addStatement("$L = $T.POSITIVE_INFINITY", nll, Double.class);
       gradient.forEach(g -> code.addStatement("$L = $T.NaN", g, Double.class));
+      new java.util.LinkedHashSet<>(hessian).forEach(h -> code.addStatement("$L = $T.NaN", h, Double.class));
       code.nextControlFlow("else");
     }
     List<Case> cases = loss.cases();
@@ -116,14 +129,40 @@ final class RowBody {
     return outputs;
   }
 
+  /** One local per entry (a, b), a <= b, in both of its row-major positions. */
+  private List<String> declareHessian(List<Component> params) {
+    int p = params.size();
+    String[] hessian = new String[p * p];
+    for (int a = 0; a < p; a++) {
+      for (int b = a; b < p; b++) {
+        String name = names.fresh("d2" + capitalised(params.get(a).name()) + capitalised(params.get(b).name()));
+        code.addStatement("final double $L", name);
+        hessian[a * p + b] = name;
+        hessian[b * p + a] = name;
+      }
+    }
+    return List.of(hessian);
+  }
+
+  private static String capitalised(String name) {
+    return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+  }
+
   private void writeCase(Case derived, Outputs outputs) {
     boolean withGradient = !outputs.gradient().isEmpty();
-    Case c = SharedExponentials.lower(derived, withGradient);
+    boolean withHessian = !outputs.hessian().isEmpty();
+    Case c = SharedExponentials.lower(derived, withGradient, withHessian);
     List<Expr> exprs = new ArrayList<>();
     exprs.add(c.nll());
     if (withGradient) {
       exprs.addAll(c.gradient());
       c.spots().forEach(spot -> exprs.add(spot.value()));
+    }
+    int p = outputs.gradient().size();
+    if (withHessian) {
+      for (int a = 0; a < p; a++) {
+        exprs.addAll(c.hessian().subList(a * p + a, a * p + p));
+      }
     }
     StraightLineCode straight = new StraightLineCode(exprs, variables, names, code, constants);
     String nll = straight.java(c.nll());
@@ -135,6 +174,14 @@ final class RowBody {
     for (int k = 0; k < gradient.size(); k++) {
       if (gradient.get(k) != null) {
         code.addStatement("$L = $L", outputs.gradient().get(k), JavaText.code(gradient.get(k)));
+      }
+    }
+    if (withHessian) {
+      for (int a = 0; a < p; a++) {
+        for (int b = a; b < p; b++) {
+          String h = straight.java(c.hessian().get(a * p + b));
+          code.addStatement("$L = $L", outputs.hessian().get(a * p + b), JavaText.code(h));
+        }
       }
     }
     if (withGradient) {

@@ -28,18 +28,29 @@ final class SharedExponentials {
 
   /** The case with shared exponentials across its NLL and, if asked for, its gradient. */
   static Case lower(Case c, boolean withGradient) {
+    return lower(c, withGradient, false);
+  }
+
+  /**
+   * The case with shared exponentials across its NLL, its gradient if asked for, and its Hessian
+   * if asked for (which implies the gradient).
+   */
+  static Case lower(Case c, boolean withGradient, boolean withHessian) {
     List<Expr> outputs = new ArrayList<>();
     outputs.add(c.nll());
-    if (withGradient) {
+    if (withGradient || withHessian) {
       outputs.addAll(c.gradient());
       c.spots().forEach(spot -> outputs.add(spot.value()));
+    }
+    if (withHessian) {
+      outputs.addAll(c.hessian());
     }
     List<Expr> lowered = lower(outputs);
     if (lowered == outputs) {
       return c;
     }
-    if (!withGradient) {
-      return new Case(c.label(), lowered.get(0), c.gradient(), c.spots());
+    if (!withGradient && !withHessian) {
+      return new Case(c.label(), lowered.get(0), c.gradient(), c.spots(), c.hessian());
     }
     int n = c.gradient().size();
     List<Spot> spots = new ArrayList<>();
@@ -47,7 +58,9 @@ final class SharedExponentials {
       Spot spot = c.spots().get(k);
       spots.add(new Spot(spot.gradient(), spot.at(), lowered.get(1 + n + k)));
     }
-    return new Case(c.label(), lowered.get(0), lowered.subList(1, 1 + n), spots);
+    int hessianStart = 1 + n + c.spots().size();
+    List<Expr> hessian = withHessian ? lowered.subList(hessianStart, lowered.size()) : c.hessian();
+    return new Case(c.label(), lowered.get(0), lowered.subList(1, 1 + n), spots, hessian);
   }
 
   /**

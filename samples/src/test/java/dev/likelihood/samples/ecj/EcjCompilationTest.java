@@ -43,6 +43,7 @@ import javax.tools.StandardLocation;
 import org.eclipse.jdt.internal.compiler.tool.EclipseCompiler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.knowm.xchart.XYChart;
 
 /**
  * The Eclipse compiler (ecj, which Eclipse users build with) runs the processor on the samples'
@@ -142,8 +143,9 @@ class EcjCompilationTest {
       // Set on the file manager: ecj run in-process also looks up types on this JVM's class path
       // otherwise, where it would find javac's ClickLoss.class and refuse to create ClickLoss.java
       // ("Source file already exists": eclipse-jdt/eclipse.jdt.core#1482)
+      // XChart: the tour's plots are main sources too
       files.setLocationFromPaths(StandardLocation.CLASS_PATH,
-          List.of(path(Likelihood.class), path(Reduction.class)));
+          List.of(path(Likelihood.class), path(Reduction.class), path(XYChart.class)));
       files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(classes));
       files.setLocationFromPaths(StandardLocation.SOURCE_OUTPUT, List.of(generated));
       List<String> options = List.of("--release", "17");

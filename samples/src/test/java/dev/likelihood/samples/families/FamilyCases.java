@@ -349,6 +349,19 @@ final class FamilyCases {
     all.add(of(Ranking.class, "yp", (r, wide, k) -> new Object[] {ranking(r, k), normals(r, k, wide ? 100 : 2)}));
     all.add(of(RankingWeighted.class, "ypw",
         (r, wide, k) -> new Object[] {ranking(r, k), normals(r, k, wide ? 100 : 2), weight(r)}));
+    // one-parameter records for fisherWeight (CurvatureRecords)
+    all.add(of(NegativeBinomialSize35.class, "yp", (r, wide, k) -> {
+      long y = count(r, wide);
+      return new Object[] {(int) y, countEta(r, y, wide)};
+    }).expScale("mean"));
+    all.add(of(InverseGaussianShape2.class, "yp", (r, wide, k) -> {
+      double y = positive(r, wide);
+      return new Object[] {y, logMeanEta(r, y, wide)};
+    }).expScale("mean"));
+    all.add(of(VonMisesKappa15.class, "yp", (r, wide, k) -> {
+      Object[] angle = angle(r, wide, 0);
+      return new Object[] {angle[0], angle[1]};
+    }));
     return all;
   }
 

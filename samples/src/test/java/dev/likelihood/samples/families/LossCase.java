@@ -51,6 +51,11 @@ final class LossCase {
   private final Object instance;
   private final Method instanceNll;
   private final Method instanceNllAndGradient;
+  /** {@code nllGradientHessian} and the ranged {@code lossGradientHessian}, or null where not generated. */
+  private final Method nllGradientHessian;
+  private final Method lossGradientHessian;
+  /** {@code fisherWeight}, or null where not generated. */
+  final Method fisherWeight;
   /** Whether the batch methods take the response's width after the reduction. */
   final boolean widthArgument;
   /** Whether MEAN divides by the sum of the weights. */
@@ -95,6 +100,12 @@ final class LossCase {
       poolLossAndGradient = require(
           staticMethod(loss, "lossAndGradient", n + params + extra + 1, ForkJoinPool.class),
           "pool lossAndGradient");
+      nllGradientHessian = staticMethod(loss, "nllGradientHessian", n + 2, null);
+      lossGradientHessian = staticMethod(loss, "lossGradientHessian", n + params + extra + 1, Reduction.class);
+      if ((nllGradientHessian == null) != (lossGradientHessian == null)) {
+        throw new IllegalStateException(name + ": nllGradientHessian without lossGradientHessian or back");
+      }
+      fisherWeight = staticMethod(loss, "fisherWeight", (int) roles.chars().filter(ch -> ch == 'p' || ch == 'k').count(), null);
       instance = loss.getField("INSTANCE").get(null);
       instanceNll = loss.getMethod("nll", record);
       instanceNllAndGradient = loss.getMethod("nllAndGradient", record, double[].class, int.class);
@@ -426,6 +437,37 @@ final class LossCase {
     }
     int response = roles.indexOf('y');
     return new Batch(columns, n, widths[response], widths);
+  }
+
+  /** {@code fisherWeight} at the row's parameter and known components. */
+  double fisherWeight(Object[] row) {
+    List<Object> args = new ArrayList<>();
+    for (int c = 0; c < row.length; c++) {
+      if (roles.charAt(c) == 'p' || roles.charAt(c) == 'k') {
+        args.add(((Number) row[c]).doubleValue());
+      }
+    }
+    return (double) call(fisherWeight, null, args.toArray());
+  }
+
+  /** Whether the class has {@code nllGradientHessian} and {@code lossGradientHessian}. */
+  boolean hasHessian() {
+    return nllGradientHessian != null;
+  }
+
+  double nllGradientHessian(Object[] row, double[] grad, double[] hessian) {
+    Object[] args = Arrays.copyOf(row, row.length + 2);
+    args[row.length] = grad;
+    args[row.length + 1] = hessian;
+    return (double) call(nllGradientHessian, null, args);
+  }
+
+  double lossGradientHessian(Reduction reduction, int from, int to, Batch batch, double[][] grads, double[] hessian) {
+    List<Object> args = head(null, reduction, from, to, batch);
+    args.addAll(Arrays.asList(batch.columns));
+    args.addAll(Arrays.asList((Object[]) grads));
+    args.add(hessian);
+    return (double) call(lossGradientHessian, null, args.toArray());
   }
 
   /** {@code loss}, on {@code pool} when it is not null. */
