@@ -237,8 +237,13 @@ def group2_cases(family):
             nll, grads, _ = G2.compute(row, pert, {c.pname: x for c, x in zip(params, e)})
             return nll, grads
 
-        keys = [({k: 1 + s * G2.DELTA}) for k in G2.perturbation_keys(rec, row) for s in (1, -1)]
         etas = [G2.value_of(rec, row, c.pname) for c in params]
+        # at eta = 0 a symmetric link's p = 1/2 is exact: no rounding to model (and the model,
+        # which scales the smaller of p and 1 - p, would switch sides inside the step)
+        exact_half = etas[0] == 0 and rec.resolved_link(params[0].pname) in (
+            "LOGIT", "PROBIT", "CAUCHIT")
+        keys = [({k: 1 + s * G2.DELTA}) for k in G2.perturbation_keys(rec, row)
+                for s in (1, -1) if not (k == "p" and exact_half)]
         links = [rec.resolved_link(c.pname) for c in params]
         nums = [abs(float(x)) for x in values if not isinstance(x, bool)]
         cases.append(Case(v["case"], "families." + v["record"], v["inputs"], v["tag"],
@@ -577,11 +582,15 @@ def fisher_value(fc):
     def density(t):
         return mpmath.exp(-fc.score(y_of(t), eta)[0]) * dy_dt(t)
 
+    # quad's error control is absolute: a weight of 4e-300 would stop at its first level, so
+    # the score is integrated in units of its size at t = 1
+    unit = abs(fc.score(y_of(mpf(1)), eta)[1]) or mpf(1)
+
     def weighted(t):
         nll, g = fc.score(y_of(t), eta)
-        return mpmath.exp(-nll) * dy_dt(t) * g * g
+        return mpmath.exp(-nll) * dy_dt(t) * (g / unit) ** 2
 
-    return mpmath.quad(weighted, points), None, mpmath.quad(density, points)
+    return mpmath.quad(weighted, points) * unit ** 2, None, mpmath.quad(density, points)
 
 
 def fisher_line(fc):
@@ -602,8 +611,18 @@ def fisher_line(fc):
     return ",".join([fc.case, fc.record, ";".join(fc.inputs), results[0], fc.tag])
 
 
+FISHER_MAX_DIGITS = 60  # rows needing more (etas of 1e150 and beyond, sigma 1e-300) are left out
+
+
 def fisher_lines():
-    return [FISHER_HEADER] + [fisher_line(fc) for fc in fisher_cases()]
+    lines = [FISHER_HEADER]
+    for fc in fisher_cases():
+        if fc.digits > FISHER_MAX_DIGITS:
+            print(f"  left out {fc.case} [{fc.record}] {';'.join(fc.inputs)}: needs "
+                  f"{fc.digits} extra digits (too slow for now)", file=sys.stderr)
+            continue
+        lines.append(fisher_line(fc))
+    return lines
 
 
 def inputs_of(*values):
@@ -794,8 +813,7 @@ def fisher_cases():
         group1_fisher(cases, "LogNormalDefaultSigma", eta, "ordinary")
         group1_fisher(cases, "LogNormalKnownSigma", eta, "ordinary", known=0.3)
     group1_fisher(cases, "LogNormalDefaultSigma", 700.0, "adversarial")
-    group1_fisher(cases, "LogNormalKnownSigma", 0.5, "adversarial", known=1e-300)
-    group1_fisher(cases, "LogNormalKnownSigma", -700.0, "adversarial", known=1e10)
+    # sigma = 1e-300 (y = exp(mu + sigma t)) needs 300 more digits than the quadrature gets
     for record in ["ExponentialLog", "ExponentialSoftplus", "GammaShape3"]:
         for eta in [-3.0, 0.0, 2.0]:
             group1_fisher(cases, record, eta, "ordinary")

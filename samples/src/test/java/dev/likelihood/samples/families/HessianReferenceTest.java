@@ -50,12 +50,14 @@ class HessianReferenceTest {
   static final double ABSOLUTE = 1e-14;
   static final double FISHER_FLOOR = 1e-12 * Double.MIN_NORMAL;
   private static final String ROOT = "dev.likelihood.samples.";
-  /** The Hessian files, one per scalar family (UNCERTAIN_BERNOULLI has none: see hessians.py). */
+  /**
+   * The Hessian files, one per scalar family. Not yet generated (see tools/reference/README.md):
+   * beta, student_t, gamma, inverse_gaussian; UNCERTAIN_BERNOULLI is not covered.
+   */
   static final List<String> FILES =
       List.of(
-          "normal", "bernoulli", "poisson", "laplace", "student_t", "log_normal", "exponential",
-          "gamma", "inverse_gaussian", "huber", "log_cosh", "hinge", "beta", "von_mises",
-          "binomial", "negative_binomial", "focal");
+          "normal", "bernoulli", "poisson", "laplace", "log_normal", "exponential", "huber",
+          "log_cosh", "hinge", "von_mises", "binomial", "negative_binomial", "focal");
 
   /** One Hessian row: {@code case,record,inputs,nll,grads,hessian,scale,tag}. */
   record Row(String file, int line, String id, String record, String[] inputs, double nll,
