@@ -114,21 +114,7 @@ class HessianReferenceTest {
   }
 
   static Map<String, String> knownLimitations() throws IOException {
-    Map<String, String> known = new TreeMap<>();
-    try (InputStream in = HessianReferenceTest.class.getResourceAsStream(
-        "/reference/hessians/known-limitations.txt")) {
-      if (in == null) {
-        return known;
-      }
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-        if (!line.isBlank() && !line.startsWith("#")) {
-          String[] parts = line.split("\\|", 2);
-          known.put(parts[0].trim(), parts[1].trim());
-        }
-      }
-    }
-    return known;
+    return FamilyVectorTest.knownLimitations("/reference/hessians/known-limitations.txt");
   }
 
   /**
