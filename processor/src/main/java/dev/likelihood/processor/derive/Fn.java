@@ -79,6 +79,24 @@ public enum Fn {
       "cauchyCdf(x) = 1/2 + atan(x)/pi as atan2(1, -x)/pi, so that 1 - cauchyCdf(x) ="
           + " cauchyCdf(-x) is exact in the tails",
       1),
+  LOG_CAUCHY_CDF(
+      "StableMath.logCauchyCdf",
+      "logCauchyCdf",
+      "logCauchyCdf(x) = log cauchyCdf(x), from log(-x) in the lower tail where cauchyCdf(x) turns"
+          + " subnormal",
+      1),
+  D_LOG_CAUCHY_CDF(
+      "StableMath.dLogCauchyCdf",
+      "dLogCauchyCdf",
+      "dLogCauchyCdf(x) = 1/(pi (1 + x^2) cauchyCdf(x)), from t = 1/|x| outside [-1, 1], so that"
+          + " x^2 never overflows against a cauchyCdf(x) of 1e-300",
+      1),
+  D2_LOG_CAUCHY_CDF(
+      "StableMath.d2LogCauchyCdf",
+      "d2LogCauchyCdf",
+      "d2LogCauchyCdf(x) = -dLogCauchyCdf(x) (2x/(1 + x^2) + dLogCauchyCdf(x)), in the lower tail"
+          + " a product of positive factors in t = -1/x (1e-600 underflows to 0, not 0/0)",
+      1),
   LGAMMA("StableMath.lgamma", "lgamma", "lgamma(x) = log Gamma(x)", 1),
   BD0(
       "StableMath.bd0",
@@ -380,6 +398,10 @@ public enum Fn {
         return List.of(call(D2_LOG_NDTR, x));
       case CAUCHY_CDF:
         return List.of(pow(product(constant(Math.PI), sum(constant(1), pow(x, 2))), -1));
+      case LOG_CAUCHY_CDF:
+        return List.of(call(D_LOG_CAUCHY_CDF, x));
+      case D_LOG_CAUCHY_CDF:
+        return List.of(call(D2_LOG_CAUCHY_CDF, x));
       case BD0:
         return List.of(sum(call(LOG, x), neg(args.get(2))), constant(1), neg(x));
       case BINOMIAL_NLL:

@@ -21,8 +21,9 @@ import java.util.List;
  * changes. Each rule is an identity; what it buys is the evaluation:
  *
  * <ul>
- *   <li>log(sigmoid x) = -softplus(-x), log(softplus x) = logSoftplus(x), log(Phi x) = logPhi(x):
- *       no log of an underflowed probability;
+ *   <li>log(sigmoid x) = -softplus(-x), log(softplus x) = logSoftplus(x), log(Phi x) = logPhi(x),
+ *       log(cauchyCdf x) = logCauchyCdf(x): no log of an underflowed probability, and derivatives
+ *       (the links' hazards) that are primitives of their own rather than ratios of tails;
  *   <li>1 - sigmoid(x) = sigmoid(-x), 1 - Phi(x) = Phi(-x), 1 - cauchyCdf(x) = cauchyCdf(-x),
  *       1 + expm1(z) = exp(z), 1 - exp(z) = -expm1(z): complements carried exactly, never formed
  *       by subtraction from 1;
@@ -94,6 +95,9 @@ public final class StableRewrites {
     }
     if (isCall(x, Fn.NDTR)) {
       return call(Fn.LOG_NDTR, ((Call) x).arg());
+    }
+    if (isCall(x, Fn.CAUCHY_CDF)) {
+      return call(Fn.LOG_CAUCHY_CDF, ((Call) x).arg());
     }
     if (x instanceof Pow p) {
       return product(constant(p.exponent()), log(p.base()));
