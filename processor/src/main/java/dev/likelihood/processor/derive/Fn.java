@@ -246,6 +246,24 @@ public enum Fn {
       "logI0e",
       "logI0e(kappa) = log(I0(kappa) exp(-kappa)), so that log I0 never overflows",
       1),
+  LOG_I0E_OF_EXP(
+      "BesselMath.logI0eOfExp",
+      "logI0eOfExp",
+      "logI0eOfExp(t) = logI0e(exp(t)), a concentration carried as its logarithm (the LOG link)",
+      1),
+  D_LOG_I0E_OF_EXP(
+      "BesselMath.dLogI0eOfExp",
+      "dLogI0eOfExp",
+      "dLogI0eOfExp(t) = kappa (I1/I0(kappa) - 1), kappa = exp(t), tending to -1/2 without"
+          + " multiplying kappa = 1e299 by a ratio of 5e-300",
+      1),
+  D2_LOG_I0E_OF_EXP(
+      "BesselMath.d2LogI0eOfExp",
+      "d2LogI0eOfExp",
+      "d2LogI0eOfExp(t) = kappa^2 A'(kappa) + kappa (A - 1), A = I1/I0, kappa = exp(t), by its"
+          + " asymptotic series 1/(8 kappa) + ... from kappa = 25, so that kappa^2 (overflowing at"
+          + " t = 690) never meets A' (underflowing there)",
+      1),
   BESSEL_RATIO_MINUS_ONE(
       "BesselMath.besselRatioMinusOne",
       "besselRatioMinusOne",
@@ -472,6 +490,10 @@ public enum Fn {
             call(SIGMOID, sum(x, neg(args.get(1)))), call(SIGMOID, sum(args.get(1), neg(x))));
       case LOG_I0E:
         return List.of(call(BESSEL_RATIO_MINUS_ONE, x));
+      case LOG_I0E_OF_EXP:
+        return List.of(call(D_LOG_I0E_OF_EXP, x));
+      case D_LOG_I0E_OF_EXP:
+        return List.of(call(D2_LOG_I0E_OF_EXP, x));
       case BESSEL_RATIO_MINUS_ONE:
       case BESSEL_RATIO:
         return List.of(call(D_BESSEL_RATIO, x));

@@ -29,6 +29,8 @@ import java.util.List;
  *       by subtraction from 1;
  *   <li>log(-expm1(-z)) = log1mexp(z), log1mexp(exp x) = log1mexpOfExp(x): the cloglog and loglog
  *       tails;
+ *   <li>logI0e(exp t) = logI0eOfExp(t): a von Mises concentration under the LOG link, whose
+ *       second derivative kappa^2 A'(kappa) + kappa (A - 1) would be inf * 0 at t = 690;
  *   <li>a exp(x) - a = a expm1(x): a softmax's gradient at the label;
  *   <li>exp(-g softplus(x)) = sigmoid(-x)^g: the focal loss's modulating factor;
  *   <li>log(x^n) = n log(x): the powers come from the INVERSE, INVERSE_SQUARED and SQRT links,
@@ -65,6 +67,9 @@ public final class StableRewrites {
     }
     if (e instanceof Call c && c.fn() == Fn.LOG1MEXP && isCall(c.arg(), Fn.EXP)) {
       return call(Fn.LOG1MEXP_OF_EXP, ((Call) c.arg()).arg());
+    }
+    if (e instanceof Call c && c.fn() == Fn.LOG_I0E && isCall(c.arg(), Fn.EXP)) {
+      return call(Fn.LOG_I0E_OF_EXP, ((Call) c.arg()).arg());
     }
     if (e instanceof Call c && c.fn() == Fn.EXP) {
       return expOfScaledSoftplus(c);

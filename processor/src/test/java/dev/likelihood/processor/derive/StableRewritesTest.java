@@ -55,6 +55,14 @@ class StableRewritesTest {
   }
 
   @Test
+  void vonMisesNormaliserOfALogConcentrationIsOnePrimitive() {
+    assertEquals(
+        call(Fn.LOG_I0E_OF_EXP, eta), StableRewrites.apply(call(Fn.LOG_I0E, call(Fn.EXP, eta))));
+    // any other concentration keeps logI0e
+    assertEquals(call(Fn.LOG_I0E, eta), StableRewrites.apply(call(Fn.LOG_I0E, eta)));
+  }
+
+  @Test
   void logOfThePositiveLinks() {
     assertEquals(eta, logP(Link.LOG));
     assertEquals(call(Fn.LOG_SOFTPLUS, eta), logP(Link.SOFTPLUS));
