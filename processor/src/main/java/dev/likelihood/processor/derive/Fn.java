@@ -193,6 +193,12 @@ public enum Fn {
       "logHuberZ(delta) = log(sqrt(2 pi) erf(delta/sqrt 2) + 2 exp(-delta^2/2)/delta), the"
           + " normaliser of the Huber density",
       1),
+  HUBER_INFORMATION(
+      "RobustMath.huberInformation",
+      "huberInformation",
+      "huberInformation(delta) = P(|r| < delta) = sqrt(2 pi) erf(delta/sqrt 2)/Z(delta), the"
+          + " location information of the normalised Huber density, from delta^2 to 1",
+      1),
   DIGAMMA("GammaMath.digamma", "digamma", "digamma(x), the derivative of lgamma", 1),
   TRIGAMMA("GammaMath.trigamma", "trigamma", "trigamma(x), the derivative of digamma", 1),
   D_LOG_FACTORIAL_RESIDUAL(
