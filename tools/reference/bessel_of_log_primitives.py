@@ -20,7 +20,8 @@ from mpmath import mp
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from bessel_ubce_primitives import (  # noqa: E402
-    bessel_ratio, bessel_ratio_minus_one, evaluate_digits, log_i0e, nudged)
+    bessel_ratio, bessel_ratio_asymptotic, bessel_ratio_minus_one, evaluate_digits, log_i0e,
+    nudged)
 from primitives import write_csv  # noqa: E402
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "runtime", "src", "test", "resources",
@@ -60,23 +61,9 @@ def extra_digits(t):
 
 def d2_asymptotic(terms=36):
     """The coefficients e_j, j = 2..terms-1, of d2LogI0eOfExp ~ sum_j e_j kappa^(1 - j): with
-    A ~ sum_j a_j kappa^-j (the Hankel series of I1 and I0 divided in exact rationals, as
-    bessel_ubce_primitives.d_bessel_ratio_asymptotic does), kappa^2 A' + kappa (A - 1) =
-    sum_j (1 - j) a_j kappa^(1 - j), whose j = 1 term (the two halves) is exactly 0."""
-    from fractions import Fraction
-
-    def hankel(nu):
-        out = []
-        for k in range(terms):
-            num = Fraction(1)
-            for j in range(1, k + 1):
-                num *= 4 * nu * nu - (2 * j - 1) ** 2
-            out.append((-1) ** k * num / (math.factorial(k) * 8 ** k))
-        return out
-    i0, i1 = hankel(0), hankel(1)
-    a = []
-    for n in range(terms):
-        a.append((i1[n] - sum(a[j] * i0[n - j] for j in range(n))) / i0[0])
+    A ~ sum_j a_j kappa^-j, kappa^2 A' + kappa (A - 1) = sum_j (1 - j) a_j kappa^(1 - j), whose
+    j = 1 term (the two halves) is exactly 0."""
+    a = bessel_ratio_asymptotic(terms)
     return [(1 - j) * a[j] for j in range(2, terms)]
 
 
