@@ -164,8 +164,14 @@ def d_bessel_ratio(x):
 def d_bessel_ratio_asymptotic():
     """The coefficients c_m, m = 2..14, of d/dx I1/I0 ~ sum c_m x^-m: the Hankel series of I1 and
     I0 divided in exact rationals, then differentiated (dBesselRatio's table)."""
+    ratio = bessel_ratio_asymptotic(14)
+    return [-n * ratio[n] for n in range(1, len(ratio))]
+
+
+def bessel_ratio_asymptotic(terms):
+    """The exact rationals a_j, j < terms, of I1(x)/I0(x) ~ sum_j a_j x^-j: the Hankel series of
+    I1 and I0 divided term by term."""
     from fractions import Fraction
-    terms = 14
 
     def hankel(nu):
         out = []
@@ -179,7 +185,7 @@ def d_bessel_ratio_asymptotic():
     ratio = []
     for n in range(terms):
         ratio.append((i1[n] - sum(ratio[j] * i0[n - j] for j in range(n))) / i0[0])
-    return [-n * ratio[n] for n in range(1, terms)]
+    return ratio
 
 
 def bessel_digits(x):

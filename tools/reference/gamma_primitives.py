@@ -155,6 +155,13 @@ def log_huber_normalizer(delta):
     return mp.log(z)
 
 
+def huber_information(delta):
+    """The location information of the normalised Huber density, E[psi'(r)] = P(|r| < delta)
+    (= E[psi(r)^2], by parts): the quadratic middle's mass over Z."""
+    middle = mp.sqrt(2 * mp.pi) * mp.erf(delta / mp.sqrt(2))
+    return middle / (middle + 2 * mp.exp(-delta * delta / 2) / delta)
+
+
 def log_cosh(x):
     ax = abs(x)
     if ax < 1:  # cosh(x) - 1 = 2 sinh(x/2)^2: no 1 + tiny to round away
@@ -319,6 +326,7 @@ def cases(rng):
     yield "d2LogFactorialResidual", d2_log_factorial_residual, nonneg, twice_magnitude_digits
     yield "d2LgammaOfExp", d2_lgamma_of_exp, logs, 0
     yield "trigammaHalfStep", trigamma_half_step, pos + [0.0], twice_magnitude_digits
+    yield "huberInformation", huber_information, deltas + nudged([1e-8]), 0
 
 
 def rows(rng):

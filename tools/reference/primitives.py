@@ -166,6 +166,24 @@ def cauchy_cdf(x):
     return mp.atan2(1, -x) / mp.pi
 
 
+def log_cauchy_cdf(x):
+    # the upper tail through its complement, which atan2 gives without subtracting from 1
+    return mp.log1p(-cauchy_cdf(-x)) if x > 0 else mp.log(cauchy_cdf(x))
+
+
+def d_log_cauchy_cdf(x):
+    """The cauchit hazard 1/(pi (1 + x^2) F(x)); 1 + x^2 is exact in mpmath at any double x."""
+    return 1 / (mp.pi * (1 + x * x) * cauchy_cdf(x))
+
+
+def d2_log_cauchy_cdf(x):
+    """-D (2x/(1 + x^2) + D), D the hazard: the bracket is -1/|x| + O(1/x^3) in the lower tail
+    and changes sign once in (-1, 0), so the precision is raised by the decimal exponent of x."""
+    with mp.workdps(mp.dps + 2 * int(math.log10(abs(float(x)) + 1)) + 10):
+        d = d_log_cauchy_cdf(x)
+        return -d * (2 * x / (1 + x * x) + d)
+
+
 def lgamma(x):
     return mp.loggamma(x)
 
@@ -323,6 +341,10 @@ def cases(rng):
     yield "productOrZero", product_or_zero, [
         (0.0, math.inf), (math.inf, 0.0), (-0.0, -math.inf), (0.0, 5.0), (5.0, 0.0), (2.0, 3.0),
         (0.1, 0.2), (-1.5, math.inf), (1e-300, 1e300), (1e200, 1e200), (1e-200, 1e-200)], 0
+    cauchit_line = line + [(x,) for x in nudged([-1.0, 1.0]) + [-1.7e308, 1.7e308, -1e307, 1e154, 1e155]]
+    yield "logCauchyCdf", log_cauchy_cdf, cauchit_line, 0
+    yield "dLogCauchyCdf", d_log_cauchy_cdf, cauchit_line, 0
+    yield "d2LogCauchyCdf", d2_log_cauchy_cdf, cauchit_line, 0
 
 
 def bd0_cases(rng):

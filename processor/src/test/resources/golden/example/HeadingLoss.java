@@ -27,16 +27,16 @@ import javax.annotation.processing.Generated;
  * </pre>
  * After substituting the links and rewriting into stable forms, the generated code computes
  * <pre>
- *   nll = 2 (log(2 pi)/2) + logI0e(exp(kappa)) + 2 sin(0.5 (angle - mu))^2 exp(kappa)
+ *   nll = 2 (log(2 pi)/2) + logI0eOfExp(kappa) + 2 sin(0.5 (angle - mu))^2 exp(kappa)
  *   d nll / d mu = -2 sin(0.5 (angle - mu)) cos(0.5 (angle - mu)) exp(kappa)
- *   d nll / d kappa = besselRatioMinusOne(exp(kappa)) exp(kappa) + 2 sin(0.5 (angle - mu))^2 exp(kappa)
+ *   d nll / d kappa = dLogI0eOfExp(kappa) + 2 sin(0.5 (angle - mu))^2 exp(kappa)
  * </pre>
  * <p>{@code nllGradientHessian} and {@code lossGradientHessian} also give the observed Hessian d2 nll / d eta_a d eta_b over {@code mu}, {@code kappa} (row-major): each gradient entry above differentiated again and rewritten into the same stable forms.
  * <p>Stable forms used:
  * <ul>
- * <li>logI0e(kappa) = log(I0(kappa) exp(-kappa)), so that log I0 never overflows</li>
- * <li>besselRatioMinusOne(kappa) = I1(kappa)/I0(kappa) - 1, without cancellation for large kappa</li>
- * <li>dBesselRatio(kappa) = d/dkappa I1(kappa)/I0(kappa) = 1 - A/kappa - A^2, from A - 1 where the terms cancel and by its asymptotic series from kappa = 100</li>
+ * <li>logI0eOfExp(t) = logI0e(exp(t)), a concentration carried as its logarithm (the LOG link)</li>
+ * <li>dLogI0eOfExp(t) = kappa (I1/I0(kappa) - 1), kappa = exp(t), tending to -1/2 without multiplying kappa = 1e299 by a ratio of 5e-300</li>
+ * <li>d2LogI0eOfExp(t) = kappa^2 A'(kappa) + kappa (A - 1), A = I1/I0, kappa = exp(t), by its asymptotic series 1/(8 kappa) + ... from kappa = 25, so that kappa^2 (overflowing at t = 690) never meets A' (underflowing there)</li>
  * </ul>
  */
 @Generated("dev.likelihood.processor.LikelihoodProcessor")
@@ -57,9 +57,8 @@ public final class HeadingLoss implements LikelihoodLoss<Heading> {
       throw Checks.outsideSupport("angle", Checks.NO_ROW, angle, "a finite real number");
     }
     final double nll;
-    final double exp = Math.exp(kappa);
     final double sin = Math.sin(0.5 * (angle - mu));
-    nll = StableMath.LN_SQRT_2PI * 2.0 + BesselMath.logI0e(exp) + (sin * sin) * exp * 2.0;
+    nll = StableMath.LN_SQRT_2PI * 2.0 + BesselMath.logI0eOfExp(kappa) + (sin * sin) * Math.exp(kappa) * 2.0;
     return nll;
   }
 
@@ -74,13 +73,13 @@ public final class HeadingLoss implements LikelihoodLoss<Heading> {
     final double nll;
     final double dMu;
     final double dKappa;
-    final double exp = Math.exp(kappa);
     final double product = 0.5 * (angle - mu);
     final double sin = Math.sin(product);
+    final double exp = Math.exp(kappa);
     final double product2 = (sin * sin) * exp * 2.0;
-    nll = StableMath.LN_SQRT_2PI * 2.0 + BesselMath.logI0e(exp) + product2;
+    nll = StableMath.LN_SQRT_2PI * 2.0 + BesselMath.logI0eOfExp(kappa) + product2;
     dMu = -sin * Math.cos(product) * exp * 2.0;
-    dKappa = BesselMath.besselRatioMinusOne(exp) * exp + product2;
+    dKappa = BesselMath.dLogI0eOfExp(kappa) + product2;
     grad[offset] = dMu;
     grad[offset + 1] = dKappa;
     return nll;
@@ -146,9 +145,8 @@ public final class HeadingLoss implements LikelihoodLoss<Heading> {
         throw Checks.outsideSupport("angle", i, angle[i], "a finite real number");
       }
       final double nll;
-      final double exp = Math.exp(kappa[i]);
       final double sin = Math.sin(0.5 * (angle[i] - mu[i]));
-      nll = StableMath.LN_SQRT_2PI * 2.0 + BesselMath.logI0e(exp) + (sin * sin) * exp * 2.0;
+      nll = StableMath.LN_SQRT_2PI * 2.0 + BesselMath.logI0eOfExp(kappa[i]) + (sin * sin) * Math.exp(kappa[i]) * 2.0;
       final double term = nll;
       // Neumaier's compensated summation: the rounding error of each addition is kept
       final double total = sum + term;
@@ -230,13 +228,13 @@ public final class HeadingLoss implements LikelihoodLoss<Heading> {
       final double nll;
       final double dMu;
       final double dKappa;
-      final double exp = Math.exp(kappa[i]);
       final double product = 0.5 * (angle[i] - mu[i]);
       final double sin = Math.sin(product);
+      final double exp = Math.exp(kappa[i]);
       final double product2 = (sin * sin) * exp * 2.0;
-      nll = StableMath.LN_SQRT_2PI * 2.0 + BesselMath.logI0e(exp) + product2;
+      nll = StableMath.LN_SQRT_2PI * 2.0 + BesselMath.logI0eOfExp(kappa[i]) + product2;
       dMu = -sin * Math.cos(product) * exp * 2.0;
-      dKappa = BesselMath.besselRatioMinusOne(exp) * exp + product2;
+      dKappa = BesselMath.dLogI0eOfExp(kappa[i]) + product2;
       gradMu[i] = scale * dMu;
       gradKappa[i] = scale * dKappa;
       final double term = nll;
@@ -262,20 +260,19 @@ public final class HeadingLoss implements LikelihoodLoss<Heading> {
     final double d2MuMu;
     final double d2MuKappa;
     final double d2KappaKappa;
-    final double exp = Math.exp(kappa);
     final double product = 0.5 * (angle - mu);
     final double sin = Math.sin(product);
     final double square = (sin * sin);
+    final double exp = Math.exp(kappa);
     final double product2 = square * exp * 2.0;
     final double cos = Math.cos(product);
     final double product3 = -sin * cos * exp * 2.0;
-    final double product4 = BesselMath.besselRatioMinusOne(exp) * exp;
-    nll = StableMath.LN_SQRT_2PI * 2.0 + BesselMath.logI0e(exp) + product2;
+    nll = StableMath.LN_SQRT_2PI * 2.0 + BesselMath.logI0eOfExp(kappa) + product2;
     dMu = product3;
-    dKappa = product4 + product2;
+    dKappa = BesselMath.dLogI0eOfExp(kappa) + product2;
     d2MuMu = (cos * cos) * exp - square * exp;
     d2MuKappa = product3;
-    d2KappaKappa = BesselMath.dBesselRatio(exp) * Math.exp(kappa * 2.0) + product4 + product2;
+    d2KappaKappa = BesselMath.d2LogI0eOfExp(kappa) + product2;
     grad[0] = dMu;
     grad[1] = dKappa;
     hessian[0] = d2MuMu;
@@ -340,20 +337,19 @@ public final class HeadingLoss implements LikelihoodLoss<Heading> {
       final double d2MuMu;
       final double d2MuKappa;
       final double d2KappaKappa;
-      final double exp = Math.exp(kappa[i]);
       final double product = 0.5 * (angle[i] - mu[i]);
       final double sin = Math.sin(product);
       final double square = (sin * sin);
+      final double exp = Math.exp(kappa[i]);
       final double product2 = square * exp * 2.0;
       final double cos = Math.cos(product);
       final double product3 = -sin * cos * exp * 2.0;
-      final double product4 = BesselMath.besselRatioMinusOne(exp) * exp;
-      nll = StableMath.LN_SQRT_2PI * 2.0 + BesselMath.logI0e(exp) + product2;
+      nll = StableMath.LN_SQRT_2PI * 2.0 + BesselMath.logI0eOfExp(kappa[i]) + product2;
       dMu = product3;
-      dKappa = product4 + product2;
+      dKappa = BesselMath.dLogI0eOfExp(kappa[i]) + product2;
       d2MuMu = (cos * cos) * exp - square * exp;
       d2MuKappa = product3;
-      d2KappaKappa = BesselMath.dBesselRatio(exp) * Math.exp(kappa[i] * 2.0) + product4 + product2;
+      d2KappaKappa = BesselMath.d2LogI0eOfExp(kappa[i]) + product2;
       gradMu[i] = scale * dMu;
       gradKappa[i] = scale * dKappa;
       final int block = i * 4;

@@ -78,6 +78,27 @@ public final class RobustMath {
   }
 
   /**
+   * The expected information for the location of the normalised Huber density exp(-huber(r,
+   * delta))/Z(delta): E[psi'(r)] = P(|r| &lt; delta) = sqrt(2 pi) erf(delta/sqrt 2)/Z(delta) (equal
+   * to E[psi(r)^2], by parts), rising from delta^2 to 1. Written 1/(1 + R), R = sqrt(2/pi)
+   * exp(-delta^2/2)/(delta erf(delta/sqrt 2)), the tails' mass over the middle's, divided in
+   * turn so that nothing overflows; below delta = 1e-8 it is delta^2 (the next term is below
+   * 1e-16 of it), which underflows gracefully. Measured: relative error &lt; 5.1e-16
+   * (gamma_primitives.csv).
+   */
+  public static double huberInformation(double delta) {
+    if (!(delta > 0)) {
+      return delta == 0 ? 0 : Double.NaN;
+    }
+    if (delta < 1e-8) {
+      return delta * delta;
+    }
+    double tailsOverMiddle = SQRT_2_OVER_PI * Math.exp(-0.5 * delta * delta) / delta
+        / Erf.value(delta * SQRT_HALF);
+    return 1 / (1 + tailsOverMiddle);
+  }
+
+  /**
    * {@code log(cosh(x))}, from one expm1 (see {@link #logCosh(double, double)}): relative-accurate
    * down to x^2/2 for tiny x, finite for every finite x (1e300 gives 1e300). Measured: relative
    * error &lt; 3.4e-16.

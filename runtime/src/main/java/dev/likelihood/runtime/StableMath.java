@@ -25,6 +25,8 @@ public final class StableMath {
   private static final double SQRT_2_OVER_PI = 0.7978845608028654;
   private static final double SQRT_HALF = 0.7071067811865476;
   private static final double LN_2 = 0.6931471805599453;
+  /** log(pi), correctly rounded. */
+  private static final double LN_PI = 1.1447298858494002;
 
   /** log(e - 1) = hi + lo, the root of log(softplus(x)); hi + lo carries 107 bits. */
   private static final double LOG_E_MINUS_1_HI = 0.5413248546129181;
@@ -428,6 +430,73 @@ public final class StableMath {
    */
   public static double cauchyCdf(double x) {
     return Math.atan2(1, -x) / Math.PI;
+  }
+
+  /**
+   * {@code log cauchyCdf(x)}. Below x = -1 as log(atan(t)/t) - log(pi) - log(-x), t = -1/x: three
+   * terms of one sign, where cauchyCdf(x) itself would turn subnormal (x &lt; -1.4e307); above
+   * x = 1 as log1p(-cauchyCdf(-x)). Measured: relative error &lt; 5e-16 (primitives.csv).
+   */
+  public static double logCauchyCdf(double x) {
+    if (x < -1) {
+      return Math.log(atanRatio(-1 / x)) - LN_PI - Math.log(-x);
+    }
+    return x > 1 ? Math.log1p(-cauchyCdf(-x)) : Math.log(cauchyCdf(x));
+  }
+
+  /**
+   * {@code d/dx log cauchyCdf(x) = 1/(pi (1 + x^2) cauchyCdf(x))}, the hazard of the cauchit link.
+   * With t = 1/|x| outside [-1, 1] it is never formed from x^2 (which overflows at 1e300, where
+   * the lower tail's value 1/|x| is far from 0/0): below -1 it is s r, s = t/(1 + t^2) and r =
+   * t/atan(t) in [1, 4/pi]; above 1 it is t^2/(pi (1 + t^2) cauchyCdf(x)). Measured: relative
+   * error &lt; 1e-15.
+   */
+  public static double dLogCauchyCdf(double x) {
+    if (x < -1) {
+      double t = -1 / x;
+      return t / (1 + t * t) / atanRatio(t);
+    }
+    return cauchyDensity(x) / cauchyCdf(x);
+  }
+
+  /**
+   * {@code d2/dx2 log cauchyCdf(x) = -D (2x/(1 + x^2) + D)}, D = {@link #dLogCauchyCdf}. Below
+   * x = -1 the bracket is -s (2 - r) (s, r as there): D s (2 - r), a product of positive factors
+   * that underflows to +0 at x = -1e300 (exact 1e-600) instead of the 0/0 of 1/cauchyCdf^2 over
+   * (pi (1 + x^2))^2. Between -1 and 0 the bracket changes sign: there the error is relative to
+   * D (|2x/(1 + x^2)| + D), not to the value. Measured: relative error &lt; 2e-15 outside that
+   * interval.
+   */
+  public static double d2LogCauchyCdf(double x) {
+    if (x < -1) {
+      double t = -1 / x;
+      double s = t / (1 + t * t);
+      double r = 1 / atanRatio(t);
+      return s * r * s * (2 - r);
+    }
+    double d = dLogCauchyCdf(x);
+    double slope;
+    if (x > 1) {
+      double t = 1 / x;
+      slope = 2 * t / (1 + t * t);
+    } else {
+      slope = 2 * x / (1 + x * x);
+    }
+    return -d * (slope + d);
+  }
+
+  /** The standard Cauchy density 1/(pi (1 + x^2)), as t^2/(pi (1 + t^2)), t = 1/x, for |x| &gt; 1. */
+  private static double cauchyDensity(double x) {
+    if (Math.abs(x) <= 1) {
+      return 1 / (Math.PI * (1 + x * x));
+    }
+    double t = 1 / x;
+    return t * t / (Math.PI * (1 + t * t));
+  }
+
+  /** atan(t)/t for 0 &lt;= t &lt;= 1, with its limit 1 at t = 0 (x = -Infinity). */
+  private static double atanRatio(double t) {
+    return t == 0 ? 1 : Math.atan(t) / t;
   }
 
   /**

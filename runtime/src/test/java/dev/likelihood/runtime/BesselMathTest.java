@@ -16,16 +16,25 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Checks {@link BesselMath} against the mpmath values in {@code
  * reference/bessel_ubce_primitives.csv} (written by {@code
- * tools/reference/bessel_ubce_primitives.py}), with the error measure of {@link StableMathTest}:
+ * tools/reference/bessel_ubce_primitives.py}) and, for the normaliser in the log-concentration
+ * (logI0eOfExp and its derivatives), {@code reference/bessel_of_log_primitives.csv} (written by
+ * {@code tools/reference/bessel_of_log_primitives.py}), with the error measure of {@link StableMathTest}:
  * {@code |got - exact| / max(|exact|, Double.MIN_NORMAL)}. Each function has its own bound, set
  * a little above what it achieves; the project-wide bound is 1e-12.
  */
 class BesselMathTest {
 
-  /** The rows of {@code reference/bessel_ubce_primitives.csv} (shared with UncertainSigmoidTest). */
+  /**
+   * The rows of {@code reference/bessel_ubce_primitives.csv} (shared with UncertainSigmoidTest)
+   * and of {@code reference/bessel_of_log_primitives.csv}.
+   */
   static final List<Row> ROWS =
-      ReferenceTable.load(
-          "/reference/bessel_ubce_primitives.csv", "bessel_ubce_primitives.py");
+      Stream.concat(
+              ReferenceTable.load(
+                  "/reference/bessel_ubce_primitives.csv", "bessel_ubce_primitives.py").stream(),
+              ReferenceTable.load(
+                  "/reference/bessel_of_log_primitives.csv", "bessel_of_log_primitives.py").stream())
+          .toList();
 
   private static final Map<String, DoubleUnaryOperator> FUNCTIONS = new LinkedHashMap<>();
   private static final Map<String, Double> TOLERANCE = new LinkedHashMap<>();
@@ -36,6 +45,10 @@ class BesselMathTest {
     function("besselRatio", BesselMath::besselRatio, 8e-16);
     // 1 - A/kappa - A^2 from A - 1 cancels up to 200 times below kappa = 100 (see its Javadoc)
     function("dBesselRatio", BesselMath::dBesselRatio, 5e-14);
+    function("logI0eOfExp", BesselMath::logI0eOfExp, 5e-16);
+    function("dLogI0eOfExp", BesselMath::dLogI0eOfExp, 7e-16);
+    // below kappa = 25 a difference that cancels about 2 kappa times (see its Javadoc)
+    function("d2LogI0eOfExp", BesselMath::d2LogI0eOfExp, 5e-13);
   }
 
   private static void function(String name, DoubleUnaryOperator f, double tolerance) {
@@ -93,6 +106,19 @@ class BesselMathTest {
     // -log(2 pi kappa)/2 at 1e300
     double logAt1e300 = -0.5 * (Math.log(2 * Math.PI) + 300 * Math.log(10));
     assertEquals(logAt1e300, BesselMath.logI0e(1e300), 1e-15 * Math.abs(logAt1e300));
+  }
+
+  @Test
+  void logConcentrationDerivativesAreFiniteWhereKappaSquaredOverflows() {
+    // kappa = exp(690) = 1e299: kappa^2 A'(kappa) was 0 * inf in the derived form; exact 1/(8 kappa)
+    double kappa = Math.exp(690);
+    assertEquals(1 / (8 * kappa), BesselMath.d2LogI0eOfExp(690), 1e-15 / (8 * kappa));
+    // exact -1/2 - 1/(8 kappa): -0.5 to within the ulp of g's Chebyshev series
+    assertEquals(-0.5, BesselMath.dLogI0eOfExp(690), 2.3e-16);
+    assertEquals(-0.5, BesselMath.dLogI0eOfExp(1000), 2.3e-16);
+    assertEquals(0.0, BesselMath.d2LogI0eOfExp(1000), 0.0);
+    // beyond exp's range: -(log(2 pi) + t)/2
+    assertEquals(-0.5 * (Math.log(2 * Math.PI) + 1000), BesselMath.logI0eOfExp(1000), 1e-13);
   }
 
   @Test

@@ -54,6 +54,7 @@ class GammaMathTest {
     function("huber", a -> RobustMath.huber(a[0], a[1]), row -> 0x1p-53); // correctly rounded
     function("huberDerivative", a -> RobustMath.huberDerivative(a[0], a[1]), row -> 0);
     unary("logHuberNormalizer", RobustMath::logHuberNormalizer, 3e-16);
+    unary("huberInformation", RobustMath::huberInformation, 6e-16);
     unary("logCosh", RobustMath::logCosh, 4.5e-16);
     // the derivative of logCosh, from the exponential they share
     unary("tanh", x -> RobustMath.tanh(x, RobustMath.expm1NegAbs(x)), 4.5e-16);
@@ -217,6 +218,10 @@ class GammaMathTest {
     assertEquals(inf, RobustMath.huber(inf, 1));
     assertEquals(1.0, RobustMath.huberDerivative(inf, 1));
     assertEquals(inf, RobustMath.logHuberNormalizer(0));
+    assertEquals(0.0, RobustMath.huberInformation(0), 0.0);
+    assertEquals(1.0, RobustMath.huberInformation(40)); // the tails' mass exp(-800) is gone
+    assertTrue(Double.isNaN(RobustMath.huberInformation(-1)));
+    assertTrue(Double.isNaN(RobustMath.huberInformation(Double.NaN)));
     assertEquals(inf, RobustMath.logCosh(-inf));
     DoubleUnaryOperator[] positiveOnly = {
       GammaMath::digamma, GammaMath::trigamma, GammaMath::dLogFactorialResidual,

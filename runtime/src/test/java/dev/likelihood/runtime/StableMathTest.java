@@ -62,6 +62,13 @@ class StableMathTest {
     unary("d2Log1mexpOfExp", StableMath::d2Log1mexpOfExp, 1e-15, 2.5e-16);
     unary("d2LogNdtr", StableMath::d2LogNdtr, 6e-15);
     function("productOrZero", a -> StableMath.productOrZero(a[0], a[1]), row -> 0);
+    unary("logCauchyCdf", StableMath::logCauchyCdf, 5e-16);
+    unary("dLogCauchyCdf", StableMath::dLogCauchyCdf, 1e-15);
+    // between -1 and 0 the value is a difference that changes sign: the bound is relative to the
+    // size of its terms, D (|2x/(1 + x^2)| + D), which is below 1.1 there
+    function("d2LogCauchyCdf", a -> StableMath.d2LogCauchyCdf(a[0]),
+        row -> row.x() > -1 && row.x() < 0
+            ? Math.max(2e-15, 2e-15 * 1.1 / Math.abs(row.expected())) : 2e-15);
   }
 
   private static void unary(String name, DoubleUnaryOperator f, double tolerance) {

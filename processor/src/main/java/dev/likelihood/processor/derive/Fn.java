@@ -79,6 +79,24 @@ public enum Fn {
       "cauchyCdf(x) = 1/2 + atan(x)/pi as atan2(1, -x)/pi, so that 1 - cauchyCdf(x) ="
           + " cauchyCdf(-x) is exact in the tails",
       1),
+  LOG_CAUCHY_CDF(
+      "StableMath.logCauchyCdf",
+      "logCauchyCdf",
+      "logCauchyCdf(x) = log cauchyCdf(x), from log(-x) in the lower tail where cauchyCdf(x) turns"
+          + " subnormal",
+      1),
+  D_LOG_CAUCHY_CDF(
+      "StableMath.dLogCauchyCdf",
+      "dLogCauchyCdf",
+      "dLogCauchyCdf(x) = 1/(pi (1 + x^2) cauchyCdf(x)), from t = 1/|x| outside [-1, 1], so that"
+          + " x^2 never overflows against a cauchyCdf(x) of 1e-300",
+      1),
+  D2_LOG_CAUCHY_CDF(
+      "StableMath.d2LogCauchyCdf",
+      "d2LogCauchyCdf",
+      "d2LogCauchyCdf(x) = -dLogCauchyCdf(x) (2x/(1 + x^2) + dLogCauchyCdf(x)), in the lower tail"
+          + " a product of positive factors in t = -1/x (1e-600 underflows to 0, not 0/0)",
+      1),
   LGAMMA("StableMath.lgamma", "lgamma", "lgamma(x) = log Gamma(x)", 1),
   BD0(
       "StableMath.bd0",
@@ -175,6 +193,12 @@ public enum Fn {
       "logHuberZ(delta) = log(sqrt(2 pi) erf(delta/sqrt 2) + 2 exp(-delta^2/2)/delta), the"
           + " normaliser of the Huber density",
       1),
+  HUBER_INFORMATION(
+      "RobustMath.huberInformation",
+      "huberInformation",
+      "huberInformation(delta) = P(|r| < delta) = sqrt(2 pi) erf(delta/sqrt 2)/Z(delta), the"
+          + " location information of the normalised Huber density, from delta^2 to 1",
+      1),
   DIGAMMA("GammaMath.digamma", "digamma", "digamma(x), the derivative of lgamma", 1),
   TRIGAMMA("GammaMath.trigamma", "trigamma", "trigamma(x), the derivative of digamma", 1),
   D_LOG_FACTORIAL_RESIDUAL(
@@ -227,6 +251,24 @@ public enum Fn {
       "BesselMath.logI0e",
       "logI0e",
       "logI0e(kappa) = log(I0(kappa) exp(-kappa)), so that log I0 never overflows",
+      1),
+  LOG_I0E_OF_EXP(
+      "BesselMath.logI0eOfExp",
+      "logI0eOfExp",
+      "logI0eOfExp(t) = logI0e(exp(t)), a concentration carried as its logarithm (the LOG link)",
+      1),
+  D_LOG_I0E_OF_EXP(
+      "BesselMath.dLogI0eOfExp",
+      "dLogI0eOfExp",
+      "dLogI0eOfExp(t) = kappa (I1/I0(kappa) - 1), kappa = exp(t), tending to -1/2 without"
+          + " multiplying kappa = 1e299 by a ratio of 5e-300",
+      1),
+  D2_LOG_I0E_OF_EXP(
+      "BesselMath.d2LogI0eOfExp",
+      "d2LogI0eOfExp",
+      "d2LogI0eOfExp(t) = kappa^2 A'(kappa) + kappa (A - 1), A = I1/I0, kappa = exp(t), by its"
+          + " asymptotic series 1/(8 kappa) + ... from kappa = 25, so that kappa^2 (overflowing at"
+          + " t = 690) never meets A' (underflowing there)",
       1),
   BESSEL_RATIO_MINUS_ONE(
       "BesselMath.besselRatioMinusOne",
@@ -380,6 +422,10 @@ public enum Fn {
         return List.of(call(D2_LOG_NDTR, x));
       case CAUCHY_CDF:
         return List.of(pow(product(constant(Math.PI), sum(constant(1), pow(x, 2))), -1));
+      case LOG_CAUCHY_CDF:
+        return List.of(call(D_LOG_CAUCHY_CDF, x));
+      case D_LOG_CAUCHY_CDF:
+        return List.of(call(D2_LOG_CAUCHY_CDF, x));
       case BD0:
         return List.of(sum(call(LOG, x), neg(args.get(2))), constant(1), neg(x));
       case BINOMIAL_NLL:
@@ -450,6 +496,10 @@ public enum Fn {
             call(SIGMOID, sum(x, neg(args.get(1)))), call(SIGMOID, sum(args.get(1), neg(x))));
       case LOG_I0E:
         return List.of(call(BESSEL_RATIO_MINUS_ONE, x));
+      case LOG_I0E_OF_EXP:
+        return List.of(call(D_LOG_I0E_OF_EXP, x));
+      case D_LOG_I0E_OF_EXP:
+        return List.of(call(D2_LOG_I0E_OF_EXP, x));
       case BESSEL_RATIO_MINUS_ONE:
       case BESSEL_RATIO:
         return List.of(call(D_BESSEL_RATIO, x));

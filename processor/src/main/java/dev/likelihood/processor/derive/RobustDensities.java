@@ -53,7 +53,9 @@ final class RobustDensities {
         "huber_delta(y - mu) + log Z(delta), Z(delta) = sqrt(2 pi) (2 Phi(delta) - 1)"
             + " + 2 exp(-delta^2/2)/delta (the normalised Huber density)",
         mu,
-        mu);
+        mu)
+        // E[psi'(y - mu)] = P(|y - mu| < delta): psi' is 1 in the quadratic middle, 0 outside
+        .withInformation(Information.constantTimesSlopeSquared(call(Fn.HUBER_INFORMATION, delta)));
   }
 
   private static Density logCosh() {

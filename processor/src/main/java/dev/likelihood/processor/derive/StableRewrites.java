@@ -21,13 +21,16 @@ import java.util.List;
  * changes. Each rule is an identity; what it buys is the evaluation:
  *
  * <ul>
- *   <li>log(sigmoid x) = -softplus(-x), log(softplus x) = logSoftplus(x), log(Phi x) = logPhi(x):
- *       no log of an underflowed probability;
+ *   <li>log(sigmoid x) = -softplus(-x), log(softplus x) = logSoftplus(x), log(Phi x) = logPhi(x),
+ *       log(cauchyCdf x) = logCauchyCdf(x): no log of an underflowed probability, and derivatives
+ *       (the links' hazards) that are primitives of their own rather than ratios of tails;
  *   <li>1 - sigmoid(x) = sigmoid(-x), 1 - Phi(x) = Phi(-x), 1 - cauchyCdf(x) = cauchyCdf(-x),
  *       1 + expm1(z) = exp(z), 1 - exp(z) = -expm1(z): complements carried exactly, never formed
  *       by subtraction from 1;
  *   <li>log(-expm1(-z)) = log1mexp(z), log1mexp(exp x) = log1mexpOfExp(x): the cloglog and loglog
  *       tails;
+ *   <li>logI0e(exp t) = logI0eOfExp(t): a von Mises concentration under the LOG link, whose
+ *       second derivative kappa^2 A'(kappa) + kappa (A - 1) would be inf * 0 at t = 690;
  *   <li>a exp(x) - a = a expm1(x): a softmax's gradient at the label;
  *   <li>exp(-g softplus(x)) = sigmoid(-x)^g: the focal loss's modulating factor;
  *   <li>log(x^n) = n log(x): the powers come from the INVERSE, INVERSE_SQUARED and SQRT links,
@@ -65,6 +68,9 @@ public final class StableRewrites {
     if (e instanceof Call c && c.fn() == Fn.LOG1MEXP && isCall(c.arg(), Fn.EXP)) {
       return call(Fn.LOG1MEXP_OF_EXP, ((Call) c.arg()).arg());
     }
+    if (e instanceof Call c && c.fn() == Fn.LOG_I0E && isCall(c.arg(), Fn.EXP)) {
+      return call(Fn.LOG_I0E_OF_EXP, ((Call) c.arg()).arg());
+    }
     if (e instanceof Call c && c.fn() == Fn.EXP) {
       return expOfScaledSoftplus(c);
     }
@@ -94,6 +100,9 @@ public final class StableRewrites {
     }
     if (isCall(x, Fn.NDTR)) {
       return call(Fn.LOG_NDTR, ((Call) x).arg());
+    }
+    if (isCall(x, Fn.CAUCHY_CDF)) {
+      return call(Fn.LOG_CAUCHY_CDF, ((Call) x).arg());
     }
     if (x instanceof Pow p) {
       return product(constant(p.exponent()), log(p.base()));

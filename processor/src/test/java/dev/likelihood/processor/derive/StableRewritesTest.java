@@ -49,9 +49,17 @@ class StableRewritesTest {
   }
 
   @Test
-  void cauchitCarriesTheComplementExactly() {
-    assertEquals(log(call(Fn.CAUCHY_CDF, eta)), logP(Link.CAUCHIT));
-    assertEquals(log(call(Fn.CAUCHY_CDF, neg(eta))), logOneMinusP(Link.CAUCHIT));
+  void cauchitCarriesTheComplementExactlyAndItsLogAsAPrimitive() {
+    assertEquals(call(Fn.LOG_CAUCHY_CDF, eta), logP(Link.CAUCHIT));
+    assertEquals(call(Fn.LOG_CAUCHY_CDF, neg(eta)), logOneMinusP(Link.CAUCHIT));
+  }
+
+  @Test
+  void vonMisesNormaliserOfALogConcentrationIsOnePrimitive() {
+    assertEquals(
+        call(Fn.LOG_I0E_OF_EXP, eta), StableRewrites.apply(call(Fn.LOG_I0E, call(Fn.EXP, eta))));
+    // any other concentration keeps logI0e
+    assertEquals(call(Fn.LOG_I0E, eta), StableRewrites.apply(call(Fn.LOG_I0E, eta)));
   }
 
   @Test

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.TestFactory;
  *       (a Poisson's truncated sum), and also of p(y) (d nll/d eta)^2;
  *   <li>a continuous response: the integral of p(y) (d nll/d eta)^2 (the score's variance, which
  *       also holds for LAPLACE, whose second derivative is 0 almost everywhere) by
- *       double-exponential quadrature, the density checked to integrate to 1.
+ *       double-exponential quadrature, the density checked to integrate to 1 (HUBER's pieces
+ *       split at the kinks of its clipped score).
  * </ul>
  * Both at sensible rows and, for the binary links, at logits of +-30 and +-800, where the
  * weight must be the tiny positive (or 0 where it underflows) number the sum gives, never NaN.
@@ -39,7 +40,7 @@ class FisherWeightTest {
     for (String name : new String[] {"BernoulliLogit", "BernoulliProbitInt", "BernoulliCloglogBoolean",
         "BernoulliLoglogBoolean", "BernoulliCauchitBoolean", "PoissonLog", "ExponentialLog", "LaplaceDefaultScale", "LogCosh", "GammaShape3",
         "StudentTNu4DefaultSigma", "BinomialKnownTrials", "NegativeBinomialSize35", "InverseGaussianShape2",
-        "VonMisesKappa15"}) {
+        "VonMisesKappa15", "HuberDefaultDelta", "HuberDelta05", "HuberDelta3"}) {
       assertTrue(with.contains(name), name + " has no fisherWeight: " + with);
     }
     assertTrue(FamilyCases.all().stream().filter(c -> c.paramComponents().length != 1)
@@ -185,11 +186,29 @@ class FisherWeightTest {
       return Math.abs(mass - 1) < 1e-10 ? new double[] {score} : null;
     }
     double center = positive ? 0 : (Double) row[c.roles.indexOf('p')];
+    // HUBER's score is clipped at +-delta, with kinks at center +- delta: those become end points
+    // too, the middle integrated by tanh-sinh and the tails by exp-sinh from the kinks
+    double kink = c.name.startsWith("Huber") ? clippedScore(c, row, center) : 0;
+    if (kink > 0) {
+      for (double t = -6; t <= 6; t += step) {
+        double u = Math.PI / 2 * Math.sinh(t);
+        double x = center + kink * Math.tanh(u);
+        double dx = kink * Math.PI / 2 * Math.cosh(t) / (Math.cosh(u) * Math.cosh(u));
+        if (!Double.isFinite(dx) || dx == 0) {
+          continue;
+        }
+        Object[] at = row.clone();
+        at[y] = x;
+        double p = Math.exp(-c.nllAndGradient(at, g, 0)) * dx * step;
+        mass += p;
+        score += p * g[0] * g[0];
+      }
+    }
     for (int side : positive ? new int[] {1} : new int[] {1, -1}) {
       for (double t = -6; t <= 6; t += step) {
         double d = Math.exp(Math.PI / 2 * Math.sinh(t));
         double dx = d * Math.PI / 2 * Math.cosh(t);
-        double x = center + side * d;
+        double x = center + side * (kink + d);
         if (!Double.isFinite(x) || !Double.isFinite(dx) || (positive && x == 0)) {
           continue;
         }
@@ -205,5 +224,14 @@ class FisherWeightTest {
       }
     }
     return Math.abs(mass - 1) < 1e-10 ? new double[] {score} : null;
+  }
+
+  /** delta of a clipped (Huber) score: |d nll/d eta| far out in the linear tail. */
+  private static double clippedScore(LossCase c, Object[] row, double center) {
+    Object[] at = row.clone();
+    at[c.roles.indexOf('y')] = center + 1e3;
+    double[] g = new double[1];
+    c.nllAndGradient(at, g, 0);
+    return Math.abs(g[0]);
   }
 }
