@@ -57,7 +57,8 @@ class HessianReferenceTest {
   static final List<String> FILES =
       List.of(
           "normal", "bernoulli", "poisson", "laplace", "log_normal", "exponential", "huber",
-          "log_cosh", "hinge", "von_mises", "binomial", "negative_binomial", "focal");
+          "log_cosh", "hinge", "von_mises", "binomial", "negative_binomial", "focal",
+          "inverse_gaussian");
 
   /** One Hessian row: {@code case,record,inputs,nll,grads,hessian,scale,tag}. */
   record Row(String file, int line, String id, String record, String[] inputs, double nll,
