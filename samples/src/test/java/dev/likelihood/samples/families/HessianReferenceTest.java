@@ -52,7 +52,7 @@ class HessianReferenceTest {
   private static final String ROOT = "dev.likelihood.samples.";
   /**
    * The Hessian files, one per scalar family. Not yet generated (see tools/reference/README.md):
-   * beta, student_t, gamma, inverse_gaussian; UNCERTAIN_BERNOULLI is not covered.
+   * beta, student_t, gamma; UNCERTAIN_BERNOULLI is not covered.
    */
   static final List<String> FILES =
       List.of(
