@@ -41,7 +41,7 @@ quadrature also integrates the density to 1. POISSON at rates above 1e5, where t
 many terms, uses that the score is affine in y: E[(a + b y)^2] = (a + b rate)^2 + b^2 rate (the
 Poisson mean and variance), a and b read off the generator's gradient at y = 0 and y = 1.
 
-    python3 tools/reference/hessians.py               # writes the CSVs (about 3 minutes)
+    python3 tools/reference/hessians.py               # writes the CSVs (timings: README)
     python3 tools/reference/hessians.py --only gamma  # one family
     python3 tools/reference/hessians.py --jobs 2      # families in parallel
 """
