@@ -13,10 +13,11 @@ Column b of the Hessian is the central difference of that gradient vector in eta
 step h = m 2^-(prec + 20) (m = max(1, |eta_b|), less near a singular link or a kink) and with
 the two gradients evaluated at twice the working precision: the truncation error is
 O(h^2) relative and the rounding error O(2^-(2 prec) |g| / h), both far below the working
-precision of 200 digits plus twice the decimal exponent of the largest input. Every row is then
-checked three ways, and the script stops on any disagreement:
+precision of 80 digits plus twice the decimal exponent of the largest input (plus the decimal
+exponent of the smallest natural parameter; these terms rounded up to a multiple of 100). Every
+row is then checked three ways, and the script stops on any disagreement:
 
-- computed at 200 and at 260 digits (plus the magnitude term) it must round to the same doubles;
+- computed at 80 and at 110 digits (plus the magnitude term) it must round to the same doubles;
   where it does not (a Hessian entry far smaller than the gradient it is the slope of, e.g. the
   POISSON rate 1e-300 beside y - rate = 3), both are raised by 400, then 1200 digits;
 - H[a][b] (from gradient a) and H[b][a] (from gradient b, a different closed form) must agree;
@@ -40,7 +41,7 @@ quadrature also integrates the density to 1. POISSON at rates above 1e5, where t
 many terms, uses that the score is affine in y: E[(a + b y)^2] = (a + b rate)^2 + b^2 rate (the
 Poisson mean and variance), a and b read off the generator's gradient at y = 0 and y = 1.
 
-    python3 tools/reference/hessians.py               # writes the CSVs (about 3 minutes)
+    python3 tools/reference/hessians.py               # writes the CSVs (timings: README)
     python3 tools/reference/hessians.py --only gamma  # one family
     python3 tools/reference/hessians.py --jobs 2      # families in parallel
 """
@@ -74,6 +75,42 @@ GROUP1 = ["laplace", "student_t", "log_normal", "exponential", "gamma", "inverse
           "huber", "log_cosh", "hinge"]
 GROUP2 = ["beta", "von_mises", "binomial", "negative_binomial", "focal"]
 INVALID = (F.Invalid, G1.Invalid)
+
+
+class SpecialFunctions:
+    """Memoizes mpmath.loggamma and mpmath.digamma by (exact argument, precision).
+
+    The generators of BETA, STUDENT_T, GAMMA and NEGATIVE_BINOMIAL call them at every gradient
+    evaluation, and at the raised precisions of the extreme rows one call takes seconds (digamma
+    at 2000 digits: 6 s once mpmath's tables exist). A difference in a location eta, the
+    rounding perturbations of ill_conditioned and the two-precision reruns evaluate them again at
+    the same argument and precision: the value is a pure function of those, so the memo returns
+    the identical mpf and changes no digit of any result."""
+
+    def __init__(self):
+        self.values = {}
+        self.hits = self.misses = 0
+
+    def install(self):
+        for name in ("loggamma", "digamma"):
+            setattr(mpmath, name, self.memoized(name, getattr(mpmath, name)))
+
+    def memoized(self, name, fn):
+        def call(x):
+            # the exact argument (an mpf's tuple is never rounded here), and the precision
+            key = (name, x._mpf_ if isinstance(x, mpf) else (type(x).__name__, x), mp.prec)
+            if key in self.values:
+                self.hits += 1
+            else:
+                self.misses += 1
+                if len(self.values) > 20000:  # a family holds a few thousand; bound the memory
+                    self.values.clear()
+                self.values[key] = fn(x)
+            return self.values[key]
+        return call
+
+
+SpecialFunctions().install()
 
 
 class NotDefined(Exception):
@@ -214,8 +251,17 @@ def group1_cases(family):
                           [rec.comps[i].name in fam.positive for i in index], gradient,
                           max(nums + [abs(c) for c in rec.constants.values()] + [1.0]), keys,
                           kink_steps, committed=(v["nll"], v["grads"]))
-                     .finest([values[i] for i in index] + thetas_of_group1(rec, values)))
+                     .finest([values[i] for i in index] + thetas_of_group1(rec, values)
+                             + responses_of_group1(rec, values)))
     return cases
+
+
+def responses_of_group1(rec, values):
+    """|y| is a scale too: GAMMA at y = 1e-300, mean = 1 has d2 NLL / d eta_mean^2 = k y / mean
+    = 1e-300 beside a gradient k (1 - y / mean) of 1, and the difference quotient resolves it
+    only with 300 more digits (with fewer both gradients round to the same number and the
+    quotient is an exact, wrong, 0 that the diagonal check rejects)."""
+    return [v for c, v in zip(rec.comps, values) if c.role == "y" and isinstance(v, float)]
 
 
 def group2_cases(family):
@@ -289,12 +335,21 @@ def cases_of(family):
 # The Hessian of one case
 
 
+PRECISION_GRID = 100  # digits; see precision()
+
+
 def precision(case, base):
     # a step of m 2^-(prec + 20) must also be far below the finest scale of the row (sigma =
     # 1e-300 beside mu = 0: the gradient in mu changes on the scale sigma)
     # (capped: a probability of exp(-1e300) is no scale a step must resolve)
     fine = min(int(-mpmath.log10(case.smallest)) + 1, 400) if case.smallest < 1 else 0
-    return base + 2 * int(mpmath.log10(case.biggest) + 1) + fine + 10
+    # The magnitude terms are rounded up to a multiple of PRECISION_GRID digits: never fewer
+    # digits than the bound asks, and the rows then share a few precisions, so mpmath's
+    # per-precision tables (Bernoulli numbers, loggamma's Taylor coefficients: 50 s to build at
+    # 2000 digits) and SpecialFunctions' values are built once per precision, not once per row.
+    # base and base + 30 (the two-precision check) stay 30 digits apart.
+    magnitude = 2 * int(mpmath.log10(case.biggest) + 1) + fine + 10
+    return base + -(-magnitude // PRECISION_GRID) * PRECISION_GRID
 
 
 def difference_hessian(case, pert=None):
