@@ -352,7 +352,7 @@ public final class CallsLoss implements LikelihoodLoss<Calls> {
   }
 
   /**
-   * The expected (Fisher) information of one sample with respect to {@code eta}, E[d2 nll / d eta^2] over the response: the IRLS working weight. It is the family's information for its primary parameter times the squared slope of the link, formed so that neither underflows alone (under the logit link sigmoid(eta) sigmoid(-eta)). Takes the arguments of {@code mean} (the linear predictor with the offset added); the sample's weight, if any, is not applied. (Generated for the records whose only parameter is the primary one of NORMAL, LAPLACE, STUDENT_T, LOG_NORMAL, EXPONENTIAL, GAMMA, INVERSE_GAUSSIAN, VON_MISES, POISSON, BERNOULLI, BINOMIAL, NEGATIVE_BINOMIAL or LOG_COSH, under any link; NaN where a link valid only for a positive eta is given another.)
+   * The expected (Fisher) information of one sample with respect to {@code eta}, E[d2 nll / d eta^2] over the response: the IRLS working weight. It is the family's information for its primary parameter times the squared slope of the link, formed so that neither underflows alone (under the logit link sigmoid(eta) sigmoid(-eta)). Takes the arguments of {@code mean} (the linear predictor with the offset added); the sample's weight, if any, is not applied. (Generated for the records whose only parameter is the primary one of NORMAL, LAPLACE, STUDENT_T, LOG_NORMAL, EXPONENTIAL, GAMMA, INVERSE_GAUSSIAN, VON_MISES, POISSON, BERNOULLI, BINOMIAL, NEGATIVE_BINOMIAL, LOG_COSH or HUBER, under any link; NaN where a link valid only for a positive eta is given another.)
    */
   public static double fisherWeight(double eta) {
     return Math.exp(eta);

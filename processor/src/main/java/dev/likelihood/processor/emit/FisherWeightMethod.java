@@ -33,7 +33,8 @@ final class FisherWeightMethod {
                     + " sample's weight, if any, is not applied. (Generated for the records whose"
                     + " only parameter is the primary one of NORMAL, LAPLACE, STUDENT_T, LOG_NORMAL,"
                     + " EXPONENTIAL, GAMMA, INVERSE_GAUSSIAN, VON_MISES, POISSON, BERNOULLI, BINOMIAL,"
-                    + " NEGATIVE_BINOMIAL or LOG_COSH, under any link; NaN where a link valid only for"
+                    + " NEGATIVE_BINOMIAL, LOG_COSH or HUBER, under any link; NaN where a link valid"
+                    + " only for"
                     + " a positive eta is given another.)\n",
                 eta.name(),
                 eta.name(),

@@ -51,9 +51,6 @@ final class CoefficientObjective extends Objective {
             + "; choose a start where the loss is finite");
       }
     }
-    if (!Double.isFinite(value)) {
-      throw new IllegalArgumentException("at the start, the loss = " + value
-          + "; choose a start where the loss is finite");
-    }
+    requireFiniteStartLoss(value);
   }
 }

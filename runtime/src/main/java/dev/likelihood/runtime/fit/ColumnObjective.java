@@ -3,7 +3,7 @@ package dev.likelihood.runtime.fit;
 /**
  * The loss as a function of the coefficient vector when the rows are in memory: maps
  * coefficients to columns, calls the column loss, maps the column gradient (and Hessian) back.
- * Owns the column work arrays, which are allocated once per fit, (the base class counts evaluations).
+ * Owns the column work arrays, which are allocated once per fit (the base class counts evaluations).
  */
 final class ColumnObjective extends Objective {
 
@@ -70,10 +70,7 @@ final class ColumnObjective extends Objective {
         }
       }
     }
-    if (!Double.isFinite(value)) {
-      throw new IllegalArgumentException("at the start, the loss = " + value
-          + "; choose a start where the loss is finite");
-    }
+    requireFiniteStartLoss(value);
     if (!Vectors.allFinite(gradient)) {
       throw new IllegalArgumentException("at the start, the gradient in the coefficients is not"
           + " finite although every column gradient is: the design is too large in magnitude");

@@ -47,6 +47,14 @@ abstract class Objective {
    */
   abstract void requireFiniteStart(double value, double[] gradient);
 
+  /** The check of the start's loss both kinds of objective make. */
+  static void requireFiniteStartLoss(double value) {
+    if (!Double.isFinite(value)) {
+      throw new IllegalArgumentException("at the start, the loss = " + value
+          + "; choose a start where the loss is finite");
+    }
+  }
+
   /** The null check both kinds of objective make on the caller's loss. */
   static <T> T requireLoss(T loss) {
     if (loss == null) {

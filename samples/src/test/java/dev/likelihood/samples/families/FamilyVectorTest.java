@@ -168,7 +168,8 @@ class FamilyVectorTest {
     throw new IllegalStateException(type + " has no static " + name + " with " + arity + " parameters");
   }
 
-  private static Object parse(String text, Class<?> type) {
+  /** A CSV field as a value of a record component's type (scalars and vectors). */
+  static Object parse(String text, Class<?> type) {
     if (type == double.class) {
       return Double.parseDouble(text);
     }

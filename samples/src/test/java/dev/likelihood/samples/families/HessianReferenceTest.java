@@ -252,7 +252,7 @@ class HessianReferenceTest {
     Object[] args = new Object[n + 2];
     Class<?>[] types = method.getParameterTypes();
     for (int i = 0; i < n; i++) {
-      args[i] = parse(row.inputs()[i], types[i]);
+      args[i] = FamilyVectorTest.parse(row.inputs()[i], types[i]);
     }
     // P <= the number of inputs bounds the arrays of rows that list no gradient (NLL Infinity)
     int p = row.grads().length > 0 ? row.grads().length : n;
@@ -270,7 +270,7 @@ class HessianReferenceTest {
     Object[] args = new Object[row.inputs().length];
     Class<?>[] types = method.getParameterTypes();
     for (int i = 0; i < args.length; i++) {
-      args[i] = parse(row.inputs()[i], types[i]);
+      args[i] = FamilyVectorTest.parse(row.inputs()[i], types[i]);
     }
     return (double) invoke(method, args);
   }
@@ -301,22 +301,6 @@ class HessianReferenceTest {
     }
     throw new MissingMethod(type.getSimpleName() + " has no static " + name + " with " + arity
         + " parameters");
-  }
-
-  private static Object parse(String text, Class<?> type) {
-    if (type == double.class) {
-      return Double.parseDouble(text);
-    }
-    if (type == int.class) {
-      return Integer.parseInt(text);
-    }
-    if (type == long.class) {
-      return Long.parseLong(text);
-    }
-    if (type == boolean.class) {
-      return Boolean.parseBoolean(text);
-    }
-    throw new IllegalArgumentException("unsupported component type " + type + " for " + text);
   }
 
   /** |got - exact| within 1e-12 |exact| or the absolute bound; infinities exact; NaN never. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.likelihood.runtime.Reduction;
 import dev.likelihood.runtime.fit.ColumnCurvature;
+import dev.likelihood.runtime.fit.ColumnLoss;
 import dev.likelihood.runtime.fit.FitResult;
 import dev.likelihood.runtime.fit.Fitter;
 import dev.likelihood.runtime.fit.Predictor;
@@ -30,11 +31,9 @@ class FisherScoringTest {
   @Test
   void logitScoringEqualsNewtonBecauseTheLinkIsCanonical() {
     FitResult newton = spector.fit(SpectorFit.Link.LOGIT);
-    FitResult scoring = fit((eta, g, h) -> {
-      double loss = GradeLogitLoss.lossAndGradient(Reduction.SUM, improved, eta[0], g[0]);
-      expectedInformation(eta[0], h, GradeLogitLoss::fisherWeight);
-      return loss;
-    });
+    FitResult scoring = scoring(
+        (eta, g) -> GradeLogitLoss.lossAndGradient(Reduction.SUM, improved, eta[0], g[0]),
+        GradeLogitLoss::fisherWeight);
     assertTrue(scoring.converged(), scoring.stopReason());
     assertArrayEquals(newton.coefficients(SpectorFit.PARAMETER),
         scoring.coefficients(SpectorFit.PARAMETER), 1e-9);
@@ -45,11 +44,9 @@ class FisherScoringTest {
   @Test
   void probitScoringReachesNewtonsMaximumWithExpectedInformationErrors() {
     FitResult newton = spector.fit(SpectorFit.Link.PROBIT);
-    FitResult scoring = fit((eta, g, h) -> {
-      double loss = GradeProbitLoss.lossAndGradient(Reduction.SUM, improved, eta[0], g[0]);
-      expectedInformation(eta[0], h, GradeProbitLoss::fisherWeight);
-      return loss;
-    });
+    FitResult scoring = scoring(
+        (eta, g) -> GradeProbitLoss.lossAndGradient(Reduction.SUM, improved, eta[0], g[0]),
+        GradeProbitLoss::fisherWeight);
     assertTrue(scoring.converged(), scoring.stopReason());
     assertArrayEquals(newton.coefficients(SpectorFit.PARAMETER),
         scoring.coefficients(SpectorFit.PARAMETER), 1e-7);
@@ -70,14 +67,15 @@ class FisherScoringTest {
    * Newton decrement must be driven much lower than the default's 1e-8 (1 + |loss|) for the
    * coefficients to settle to 1e-7.
    */
-  private FitResult fit(ColumnCurvature loss) {
+  private FitResult scoring(ColumnLoss loss, DoubleUnaryOperator fisherWeight) {
+    ColumnCurvature expectedInformation = (eta, g, h) -> {
+      double value = loss.lossAndGradient(eta, g);
+      for (int i = 0; i < eta[0].length; i++) {
+        h[i] = fisherWeight.applyAsDouble(eta[0][i]);
+      }
+      return value;
+    };
     return Fitter.of(Predictor.of(SpectorFit.PARAMETER, spector.design(), SpectorFit.COLUMNS))
-        .tolerance(1e-15).quiet().newton(loss);
-  }
-
-  private static void expectedInformation(double[] eta, double[] hessian, DoubleUnaryOperator w) {
-    for (int i = 0; i < eta.length; i++) {
-      hessian[i] = w.applyAsDouble(eta[i]);
-    }
+        .tolerance(1e-15).quiet().newton(expectedInformation);
   }
 }
